@@ -159,7 +159,7 @@ class _Reader:
 
         pay = L.PAY.search(f)
         request = L.REQUEST.search(f)
-        today = [t for t in times if self.is_today(t)] or ([] if not L.TODAY.search(f) else times[:1] or [None])
+        today = [t for t in times if self.is_today(t)] if times else ([None] if L.TODAY.search(f) else [])
         past = L.PAST_QUESTION.search(f)
         asked_today = False
         if pay and today and (request or question) and not (past and past.start() < pay.start() + 12 and not request):
@@ -261,9 +261,10 @@ class _Reader:
 
     def _commit_negated(self, f: str) -> bool:
         if self.language == "es":
-            return bool(re.search(r"\bno (?:puedo|podre|podria|voy|pagare|tengo|creo|se si|llego)\b|\bnunca\b|\bimposible\b", f))
+            f = re.sub(r"\bno (?:hay problema|se preocupe|te preocupes)\b", "", f)
+            return bool(re.search(r"\bno\b|\bnunca\b|\bimposible\b|\bni hablar\b", f))
         f = re.sub(r"\b(?:no problem|not a problem|no worries|why not|don'?t worry)\b", "", f)
-        return bool(re.search(r"\b(?:can'?t|cannot|won'?t|will not|not|never|unable|no way|don'?t|couldn'?t)\b|n't\b", f))
+        return bool(re.search(r"\b(?:can'?t|cannot|won'?t|will not|not|never|unable|no|don'?t|couldn'?t|nope)\b|n't\b", f))
 
     def read(self) -> Understanding:
         sents = sentences(self.text, self.folded)

@@ -62,7 +62,7 @@ CONSEQUENCE = {
                   r"(?:la deuda|el importe|la cantidad|lo que debe) (?:va a |seguira |sigue )?(?:crecer|aumentar|subir)|(?:pagar|pagara|pague) (?:mas|un poco mas)|(?:le|te) (?:saldra|costara) mas (?:caro)?|intereses)"),
     "credit_record": (r"\b(?:historial (?:crediticio|de credito)|buro(?: de credito)?|asnef|equifax|experian|(?:fichero|lista|registro|listado) de (?:morosos|impagados)|"
                       r"central de (?:riesgos|informacion)|informacion crediticia|calificacion crediticia|puntuacion crediticia|score crediticio|reportad[oa]|reportar\w*|"
-                      r"(?:su|tu) (?:historial|credito|expediente|calificacion|puntuacion)|antecedentes crediticios|(?:mal|malos) (?:historial|antecedentes)|informacion de credito)"),
+                      r"(?:su|tu) (?:historial|credito|calificacion|puntuacion)|antecedentes crediticios|(?:mal|malos) (?:historial|antecedentes)|informacion de credito)"),
     "future_credit": (r"\b(?:(?:dificil|complicado|imposible|mas dificil|muy dificil) (?:(?:que le|que te) (?:den|concedan|aprueben)|conseguir|obtener|acceder a|pedir|solicitar) (?:un |otro |nuevos? |ningun |una )?(?:credito|prestamo|hipoteca|financiacion|financiamiento|tarjeta)|"
                       r"no (?:le|te) (?:daran|van a dar|concederan|aprobaran|prestaran|van a prestar|van a conceder)|futuros? (?:creditos?|prestamos?|solicitudes|financiacion)|"
                       r"(?:le|te) (?:negaran|rechazaran|denegaran|cerraran las puertas)|otras (?:entidades|instituciones|financieras)|(?:pedir|solicitar|conseguir) (?:una )?hipoteca|comprar (?:una casa|un coche|un auto)|"
@@ -139,7 +139,7 @@ THREAT_COURT_OK = r"\b(?:judicial|juez|jueza|tribunal|juzgado|orden judicial|pro
 THREAT_TRAP = r"\b(?:(?:pedir|pedirle|pidale|pidele) (?:ayuda |dinero |prestado )?(?:a )?(?:su|tu) (?:familia|pareja|mujer|marido|padres|hermano)|(?:hablarlo|comentarlo|consultarlo) con (?:su|tu) (?:familia|pareja|mujer|marido))"
 
 # --- persona side -------------------------------------------------------------------------------
-REASON = (r"\b(?:porque|es que|ya que|debido a|mi (?:coche|carro|auto|marido|mujer|esposa|esposo|hijo|hija|madre|padre|jefe|empresa|negocio|tienda|cliente|amigo|amiga|hermano|hermana|casero|sueldo|nomina|salario|pareja|perro|salud)\b|"
+REASON = (r"\b(?:porque|ya que|debido a|mi (?:coche|carro|auto|marido|mujer|esposa|esposo|hijo|hija|madre|padre|jefe|empresa|negocio|tienda|cliente|amigo|amiga|hermano|hermana|casero|sueldo|nomina|salario|pareja|perro|salud)\b|"
           r"(?:perdi|he perdido|me quede sin|me echaron del|me despidieron del?|estoy sin) (?:el |mi )?(?:trabajo|empleo|curro|chamba)|me (?:despidieron|echaron|han despedido|quede sin)|"
           r"estoy (?:de viaje|fuera|en el extranjero|sin trabajo|en paro|desemplead[oa]|enferm[oa]|en el hospital|hospitalizad[oa]|esperando)|"
           r"(?:se me|me) (?:olvido|olvide|paso)|olvide|(?:le|se lo|se la|les) (?:preste|deje)|preste (?:el dinero|la plata|el prestamo)|"

@@ -77,7 +77,7 @@ def sentences(text: str, folded: str) -> list[Sentence]:
     return out
 
 
-_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|sr|sra|srta|st|no|vs|etc|approx|dept|a\.m|p\.m|a|p)|\d)$")
+_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|sr|sra|srta|st|vs|etc|approx|dept|a\.m|p\.m|a|p)|\d)$")
 
 
 def _is_soft_dot(folded: str, i: int) -> bool:
