@@ -105,10 +105,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(host=args.host, port=args.port, database_url=args.database)
 
 
-def _delegate(module: str) -> Callable[[argparse.Namespace], int]:
+def _delegate(module: str, verbs: tuple[str, ...] = ()) -> Callable[[argparse.Namespace], int]:
+    """Hand the rest of the command line to a subcommand module's ``run(argv)``.
+
+    With ``verbs``, the first word must be one of them (``dojo llm check``) and is consumed.
+    """
     def run(args: argparse.Namespace) -> int:
         import importlib
-        return importlib.import_module(module).run(args.rest)
+        rest = list(args.rest)
+        if verbs:
+            if not rest or rest[0] not in verbs:
+                raise DojoInputError(f"expected one of: {', '.join(verbs)} (e.g. 'dojo {args.command} {verbs[0]} --help')")
+            rest = rest[1:]
+        return importlib.import_module(module).run(rest)
     return run
 
 
@@ -164,14 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_validate)
 
-    for name, module, help_text in (
-            ("users", "simulator.store.users_cli", "manage web app accounts (users add NAME --role ...)"),
-            ("llm", "simulator.llm.check", "check an OpenAI-compatible endpoint (llm check)"),
-            ("batch", "simulator.batch.cli", "run trainee agents against personas in batch"),
-            ("judge-agreement", "simulator.llm.agreement", "agreement of the LLM judge with the rubric")):
+    for name, module, verbs, help_text in (
+            ("users", "simulator.store.users_cli", (), "manage web app accounts (users add NAME --role ...)"),
+            ("llm", "simulator.llm.check", ("check",), "check an OpenAI-compatible endpoint (llm check)"),
+            ("batch", "simulator.batch.cli", (), "run trainee agents against personas in batch"),
+            ("judge-agreement", "simulator.llm.agreement", (), "agreement of the LLM judge with the rubric")):
         p = sub.add_parser(name, help=help_text, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
-        p.set_defaults(func=_delegate(module))
+        p.set_defaults(func=_delegate(module, verbs))
     return parser
 
 

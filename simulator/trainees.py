@@ -63,6 +63,7 @@ class GoodTrainee:
     plan: list[str] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
     done: bool = False
+    reason_found: bool = False
 
     def next_message(self, turns: list[dict[str, Any]], card: dict[str, Any]) -> str | None:
         if self.done:
@@ -91,7 +92,11 @@ class GoodTrainee:
             self.done = True
             return None
         claims_paid = any(h.has(Move.CLAIMS_PAID) for h in heard)
-        reason = any(h.has(Move.GIVES_REASON) for h in heard[1:])  # not the opening excuse
+        # The real reason is what comes back to a question about it, not the opening excuse.
+        if self.said and self.said[-1] in ("reason", "reason_again", "verify") and last is not None \
+                and (last.has(Move.GIVES_REASON) or self.said[-1] == "verify"):
+            self.reason_found = self.reason_found or last.has(Move.GIVES_REASON)
+        reason = self.reason_found
         order = ["identity", "intro"]
         if claims_paid:
             order.append("verify")
@@ -99,7 +104,7 @@ class GoodTrainee:
         for key in order:
             if key not in said:
                 return say(key)
-        if not reason and said_count(self.said, "reason_again") < 1:
+        if not reason and said_count(self.said, "reason_again") < 2:
             return say("reason_again")
         for key in ("consequences", "funding", "press"):
             if key not in said:

@@ -21,25 +21,51 @@ from simulator.understanding.times import END_OF_DAY, find_times
 
 _LEXICONS: dict[str, ModuleType] = {"en": lexicon_en, "es": lexicon_es}
 MAX_QUOTE = 220
+_BARE_NAME = re.compile(r"^[¿¡\W]*((?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s?){1,3})\W*$")
+_NAME_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)")
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 class _Lex:
-    """A language's lexicon, compiled once."""
+    """A language's lexicon, compiled once: every upper-case string (or dict of strings) in the module."""
 
     def __init__(self, mod: ModuleType) -> None:
-        def c(name: str) -> re.Pattern:
-            return re.compile(getattr(mod, name))
+        for name in dir(mod):
+            if not name.isupper():
+                continue
+            value = getattr(mod, name)
+            if isinstance(value, str):
+                setattr(self, name, re.compile(value))
+            elif isinstance(value, dict):
+                setattr(self, name, {k: re.compile(p) for k, p in value.items()})
 
-        for name in ("NEGATION", "NEGATION_EXEMPT", "HEDGE", "PAY", "TODAY", "REQUEST", "PAST_QUESTION",
-                     "CONFIRM_IDENTITY", "IDENTITY_TARGET", "IDENTITY_TRAP", "IDENTIFY_SELF",
-                     "IDENTIFY_SELF_TRAP", "DEBT", "DEBT_TRAP", "ASK_WHEN", "ASK_REASON", "ASK_REASON_TRAP",
-                     "FUNDING", "PRESS", "CONFIRM", "CONFIRM_NEEDS_TIME", "EMPATHY", "EMPATHY_TRAP",
-                     "VERIFY_CONTEXT", "CALLBACK", "THIRD_PARTY_PAY", "ABUSE", "ABUSE_TRAP", "THREAT",
-                     "THREAT_COURT_OK", "THREAT_TRAP", "REASON", "REASON_TRAP", "COMMIT_VERB", "AFFIRM",
-                     "IDENTITY_ANSWER", "PAY_NOW", "VAGUE_PAY", "REFUSE", "CLAIMS_PAID"):
-            setattr(self, name, c(name))
-        self.CONSEQUENCE = {kind: re.compile(p) for kind, p in mod.CONSEQUENCE.items()}
-        self.VERIFY = {kind: re.compile(p) for kind, p in mod.VERIFY.items()}
+    def __getattr__(self, name: str) -> re.Pattern:
+        # A cue a language does not define never matches.
+        if name.isupper():
+            setattr(self, name, _NEVER)  # looked up once, then a plain attribute
+            return _NEVER
+        raise AttributeError(name)
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
+
+
+def _find(pattern: re.Pattern, folded: str, mask: re.Pattern) -> re.Match | None:
+    """``pattern`` searched in ``folded`` with ``mask`` blanked out (masking only when there is a hit)."""
+    m = pattern.search(folded)
+    if m is None or mask is _NEVER:
+        return m
+    return pattern.search(_mask(folded, mask))
+
+
+def _mask(folded: str, pattern: re.Pattern) -> str:
+    """``folded`` with the matches of ``pattern`` blanked out (same length, so offsets still hold)."""
+    if pattern is _NEVER:
+        return folded
+    return pattern.sub(_blank, folded)
 
 
 @lru_cache(maxsize=None)
@@ -128,6 +154,8 @@ class _Reader:
         neg = self.lex.NEGATION.search(scope)
         if not neg:
             return False
+        if self.lex.NEGATION.search(" ".join(scope.split()[-2:])) and not self.lex.NEGATION_EXEMPT.search(scope[-25:]):
+            return True  # "no habrá ningún recargo": the negation sits right before the cue
         exempt = self.lex.NEGATION_EXEMPT.search(scope)
         return not (exempt and exempt.start() <= neg.start())
 
@@ -141,70 +169,130 @@ class _Reader:
         return t.due.date() != self.started_at.date() or t.due.time() != END_OF_DAY
 
     # -- trainee ---------------------------------------------------------------------------------
+    def _name_follows(self, sent: Sentence, pos: int) -> bool:
+        """A capitalised name within the next few words of the original text (not a weekday or 'I')."""
+        m = _NAME_AFTER.match(sent.text, pos - sent.start if pos >= sent.start else pos)
+        return bool(m and not self.lex.IDENTIFY_SELF_NOT_NAME.match(m.group(1)))
+
+    def _bare_name(self, sent: Sentence) -> re.Match | None:
+        """"¿Ana Belén?" — a question that is nothing but a capitalised name."""
+        m = _BARE_NAME.match(sent.text)
+        if m and not any(self.lex.IDENTIFY_SELF_NOT_NAME.match(w) for w in m.group(1).split()):
+            return m
+        return None
+
     def trainee(self, sent: Sentence) -> None:
         L, f = self.lex, sent.folded
         times = self.sentence_times(sent)
         question = "?" in sent.text or self.text[sent.end:sent.end + 1] == "?" or sent.text.startswith("¿")
+        third_party = self.counterpart == "third_party"
 
+        # Who is on the line, and who is calling.
         m = L.CONFIRM_IDENTITY.search(f)
-        if m and not L.IDENTITY_TRAP.match(f, m.end(), m.end() + 25) and (
-                L.IDENTITY_TARGET.search(f, m.start()) or re.search(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", sent.text[m.end():])):
+        if m:
+            after = m.end() + len(f[m.end():]) - len(f[m.end():].lstrip())
+            if L.IDENTITY_TRAP.match(f, after) or not (L.IDENTITY_TARGET.search(f, m.start())
+                                                       or self._name_follows(sent, sent.start + m.end())):
+                m = None
+        if not m and question:
+            m = L.IDENTITY_BARE.search(f) or self._bare_name(sent)
+        if m:
             self.add(Move.CONFIRM_IDENTITY, sent, m)
         m = L.IDENTIFY_SELF.search(f)
-        if m and not L.IDENTIFY_SELF_TRAP.search(f):
+        if m and L.IDENTIFY_SELF_TRAP.match(f, m.start()):
+            m = None
+        if not m:
+            lower_only = not any(c.isupper() for c in sent.text)
+            for nm in L.IDENTIFY_SELF_NAME.finditer(f):
+                word = sent.text[nm.start(1):nm.end(1)]
+                if L.IDENTIFY_SELF_TRAP.match(f, nm.start()) or L.IDENTIFY_SELF_NOT_NAME.match(word):
+                    continue
+                if word[:1].isupper() or (lower_only and L.IDENTIFY_SELF_COMPANY.match(f, nm.end())):
+                    m = nm
+                    break
+        if m:
             self.add(Move.IDENTIFY_SELF, sent, m)
-        m = L.DEBT.search(f)
-        if m and not L.DEBT_TRAP.search(f):
-            self.add(Move.STATE_DEBT, sent, m)
+        debt = _find(L.DEBT, f, L.DEBT_MASK)
+        if debt:
+            self.add(Move.STATE_DEBT, sent, debt)
 
+        # Asking for the payment today, or asking when (the classic mistake).
         pay = L.PAY.search(f)
         request = L.REQUEST.search(f)
         today = [t for t in times if self.is_today(t)] if times else ([None] if L.TODAY.search(f) else [])
-        past = L.PAST_QUESTION.search(f)
+        past = L.PAST_QUESTION.search(f) or L.PAST_QUESTION_ORIG.search(sent.text.lower())
+        recap = _find(L.CONFIRM, f, L.CONFIRM_MASK)
+        if recap and L.CONFIRM_NEEDS_TIME.match(f, recap.start()) and not times:
+            recap = None
+        reason = L.ASK_REASON.search(f)
+        if reason and L.ASK_REASON_TRAP.search(f):
+            reason = None
+        funding = L.FUNDING.search(f)
+        if funding and (self.negated(sent, funding.start()) or L.FUNDING_TRAP.search(f)):
+            funding = None
         asked_today = False
-        if pay and today and (request or question) and not (past and past.start() < pay.start() + 12 and not request):
-            if not self.negated(sent, pay.start()) or request:
-                self.add(Move.ASK_PAYMENT_TODAY, sent, pay, times=times)
-                asked_today = True
-        m = L.ASK_WHEN.search(f)
+        today_or_any = L.TODAY_OR_TOMORROW.search(f)
+        today_or = today_or_any if "?" in self.text else None
+        hypothetical = L.CONDITIONAL_START.match(f) or L.RETRACTED.search(f)
+        if ((pay and today and (request or question) and not (past and past.start() < pay.start() + 12 and not request)
+                and not (reason and not request)) or today_or) and not recap and not hypothetical:
+            anchor = pay or today_or
+            if not self.negated(sent, anchor.start()) or request:
+                if third_party:
+                    self.add(Move.THIRD_PARTY_PAY, sent, anchor, times=times)
+                else:
+                    self.add(Move.ASK_PAYMENT_TODAY, sent, anchor, times=times)
+                    asked_today = True
+        m = _find(L.ASK_WHEN, f, L.ASK_WHEN_MASK)
         if m and not asked_today:
             self.add(Move.ASK_WHEN, sent, m)
-        m = L.ASK_REASON.search(f)
-        if m and not L.ASK_REASON_TRAP.search(f):
-            self.add(Move.ASK_REASON, sent, m)
+        if reason:
+            self.add(Move.ASK_REASON, sent, reason)
 
         threat = self._threat(sent)
+        fc = None
         for kind, pattern in L.CONSEQUENCE.items():
             m = pattern.search(f)
+            if m and L.CONSEQUENCE_MASK is not _NEVER:
+                fc = _mask(f, L.CONSEQUENCE_MASK) if fc is None else fc
+                m = pattern.search(fc)
             if m and not self.negated(sent, m.start()) and not (threat and kind == ConsequenceKind.LEGAL.value):
                 self.add(Move.EXPLAIN_CONSEQUENCE, sent, m, kind=kind)
-        m = L.FUNDING.search(f)
-        if m and not self.negated(sent, m.start()):
-            self.add(Move.SUGGEST_FUNDING, sent, m)
+        if funding and not third_party and not recap:  # channels named in a recap are not suggestions
+            self.add(Move.SUGGEST_FUNDING, sent, funding)
+        # In a third-party call, asking the person on the line to pay is third_party_pay.
+        if third_party and pay and (request or question) and L.YOU.search(f) and not asked_today:
+            self.add(Move.THIRD_PARTY_PAY, sent, pay)
 
-        m = L.PRESS.search(f)
-        if m:
+        # Pressing for a specific time: a clock time, or a day other than today, in a request.
+        clock = L.CLOCK_CUE.search(f)
+        specific = any(t.due is not None and (t.due.date() != self.started_at.date() or clock) for t in times) \
+            and (clock or not today_or_any)
+        callback = _find(L.CALLBACK, f, L.CALLBACK_MASK)
+        verify = L.VERIFY_CONTEXT.search(f) and not L.VERIFY_FUTURE.search(f) and \
+            [(kind, vm) for kind, pattern in L.VERIFY.items() if (vm := pattern.search(f))]
+        m = L.PRESS.search(f if clock or not today_or_any else _mask(f, L.TODAY_OR_TOMORROW))
+        if callback or verify or (recap and not question):
+            pass  # "what time is he usually home?" / "what time did you pay?" / a recap: not pressing
+        elif m:
             self.add(Move.PRESS_COMMITMENT, sent, m, times=times)
-        elif pay and (request or question) and any(self.is_specific(t) for t in times) and not past:
+        elif pay and (request or question) and specific and not past and not reason:
             self.add(Move.PRESS_COMMITMENT, sent, pay, times=times)
-        m = L.CONFIRM.search(f)
-        if m and (not L.CONFIRM_NEEDS_TIME.match(f, m.start()) or times):
+        m = recap
+        if m and not (L.CONFIRM_TRAP.search(f) and not times):
             self.add(Move.CONFIRM_COMMITMENT, sent, m, times=times)
-        m = L.EMPATHY.search(f)
+        m = _find(L.EMPATHY, f, L.EMPATHY_MASK)
         if m and not L.EMPATHY_TRAP.search(f) and not self.negated(sent, m.start()):
             self.add(Move.EMPATHISE, sent, m)
-        if L.VERIFY_CONTEXT.search(f):
-            for kind, pattern in L.VERIFY.items():
-                m = pattern.search(f)
-                if m:
-                    self.add(Move.VERIFY_PAYMENT, sent, m, kind=kind)
-        m = L.CALLBACK.search(f)
-        if m:
+        for kind, vm in verify or ():
+            self.add(Move.VERIFY_PAYMENT, sent, vm, kind=kind)
+        m = callback
+        if m and not debt and third_party:  # reaching the debtor only makes sense when someone else answers  # a call-back request that says what it is about is a disclosure, not a callback
             self.add(Move.ASK_CALLBACK, sent, m)
         m = L.THIRD_PARTY_PAY.search(f)
-        if m:
+        if m and (third_party or not L.THIRD_PARTY_NEEDS_COUNTERPART.search(m.group(0))):
             self.add(Move.THIRD_PARTY_PAY, sent, m)
-        m = L.ABUSE.search(f)
+        m = _find(L.ABUSE, f, L.ABUSE_MASK)
         if m and not L.ABUSE_TRAP.search(f) and not self.negated(sent, m.start()):
             self.add(Move.ABUSE, sent, m)
         if threat:
@@ -214,7 +302,7 @@ class _Reader:
         L, f = self.lex, sent.folded
         for m in L.THREAT.finditer(f):
             word = m.group(0)
-            if re.match(r"(?:seize|confiscate|repossess|garnish|embarg|take|quitar|incautar|confiscar)", word) and L.THREAT_COURT_OK.search(f):
+            if re.match(r"(?:seiz|confiscat|repossess|garnish|embarg|tak|quitar|incautar|confiscar|bailiff)", word) and L.THREAT_COURT_OK.search(f):
                 continue
             if L.THREAT_TRAP.search(f) or self.negated(sent, m.start()):
                 continue
@@ -225,45 +313,63 @@ class _Reader:
     def persona(self, sent: Sentence, first: bool) -> None:
         L, f = self.lex, sent.folded
         times = self.sentence_times(sent)
-        m = L.REASON.search(f)
-        if m and not L.REASON_TRAP.search(f) and not re.search(r"\b(?:because|porque) (?:i |yo )?(?:just )?(?:don'?t|do not|no) (?:have|tengo)\b", f):
-            self.add(Move.GIVES_REASON, sent, m)
-        claims = L.CLAIMS_PAID.search(f)
-        if claims and not self.negated(sent, claims.start()):
+        claims = L.CLAIMS_PAID.search(f) or L.CLAIMS_PAID_ORIG.search(sent.text.lower())
+        if claims and not L.CLAIMS_PAID_QUESTION.search(f) and (
+                self.negated(sent, claims.start()) or "?" in sent.text or sent.text.startswith("¿")):
+            claims = None  # "¿Pagué el mes pasado?" asks; "I haven't paid" denies
+        if claims:
             self.add(Move.CLAIMS_PAID, sent, claims)
-        refuse = L.REFUSE.search(f)
-        hedge = L.HEDGE.search(f)
-        question = "?" in sent.text or sent.text.startswith("¿")
+        m = _find(L.REASON, f, L.REASON_MASK)
+        if m and not L.REASON_TRAP.search(f):
+            self.add(Move.GIVES_REASON, sent, m)
+        refuse = _find(L.REFUSE, f, L.REFUSE_MASK)
+        hedge = L.HEDGE.search(f) or L.CONDITION.search(f)
+        question = "?" in L.TAG_QUESTION.sub("", sent.text.lower()) or sent.text.startswith("¿")
         committed = False
         now = L.PAY_NOW.search(f)
-        if now and not hedge and not claims:
+        if now and not hedge and not claims and not question:
             self.add(Move.COMMITS, sent, now, times=times)
             committed = True
         specific = [t for t in times if t.due is not None]
         verb = L.COMMIT_VERB.search(f)
         affirm = L.AFFIRM.search(f)
-        short = len(f.split()) <= 9
         if not committed and specific and not hedge and not question and not claims:
-            anchor = verb or affirm or (re.search(r"\S", f) if short else None)
-            if anchor and not self._commit_negated(f) and not (refuse and refuse.start() < (verb.start() if verb else len(f))):
+            anchor = verb or affirm or self._bare_time(f, times)
+            if anchor and not self._commit_negated(clause_before(f, anchor.end()) + f[anchor.end():anchor.end() + 12]):
                 self.add(Move.COMMITS, sent, anchor, times=times)
                 committed = True
         if not committed and not claims and not question:
-            vague = L.VAGUE_PAY.search(f)
+            vague = _find(L.VAGUE_PAY, f, L.VAGUE_MASK)
             vague_time = next((t for t in times if t.vague), None)
-            if (vague or (verb and (hedge or vague_time))) and not self._commit_negated(f):
-                self.add(Move.VAGUE_PROMISE, sent, vague or verb)
-        if affirm and first and not L.IDENTITY_ANSWER.search(f) and not refuse and not claims and not question \
-                and not re.search(r"\b(?:but|pero)\b", f):
+            hedged_time = hedge and (specific or vague_time) and self._bare_time(f, times, hedge=True)
+            anchor = vague or ((verb or hedged_time) if (hedge or vague_time) else None)
+            if anchor and not self._commit_negated(clause_before(f, anchor.end())):
+                self.add(Move.VAGUE_PROMISE, sent, anchor)
+        if affirm and first and not L.IDENTITY_ANSWER.search(self.folded) and not L.AGREE_TRAP.search(self.folded) and not refuse \
+                and not claims and not question and not re.search(r"\b(?:but|pero)\b", f):
             self.add(Move.AGREES, sent, affirm)
-        if refuse and not committed:
+        if refuse and not (committed and refuse.start() > (verb.start() if verb else 0)):
             self.add(Move.REFUSES, sent, refuse)
+
+    def _bare_time(self, f: str, times: tuple[TimeRef, ...], hedge: bool = False) -> re.Match | None:
+        """A sentence that is little more than a time ("Tomorrow before noon." / "Maybe Friday."): its anchor."""
+        if self.lex.BARE_TIME_TRAP.search(f):
+            return None
+        rest = f
+        for t in times:
+            rest = rest.replace(t.text, " ")
+        if hedge:
+            rest = _mask(rest, self.lex.HEDGE)
+        rest = _mask(rest, self.lex.COMMIT_FILLER)
+        if len(re.findall(r"[a-z]{2,}", rest)) <= 1:
+            return re.search(r"\S+", f)
+        return None
 
     def _commit_negated(self, f: str) -> bool:
         if self.language == "es":
             f = re.sub(r"\bno (?:hay problema|se preocupe|te preocupes)\b", "", f)
             return bool(re.search(r"\bno\b|\bnunca\b|\bimposible\b|\bni hablar\b", f))
-        f = re.sub(r"\b(?:no problem|not a problem|no worries|why not|don'?t worry)\b", "", f)
+        f = re.sub(r"\b(?:no problem|not a problem|no worries|why not|don'?t worry|can'?t wait)\b", "", f)
         return bool(re.search(r"\b(?:can'?t|cannot|won'?t|will not|not|never|unable|no|don'?t|couldn'?t|nope)\b|n't\b", f))
 
     def read(self) -> Understanding:

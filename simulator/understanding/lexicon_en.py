@@ -8,8 +8,7 @@ utterance set (tests/data), and re-run ``benchmarks/understanding_metrics.py``.
 W = r"(?:\w+\s+){0,3}"  # up to three filler words
 
 NEGATION = r"\b(?:not|never|no|none|nobody|no one|nothing|without|won't|wont|wouldn't|don't|dont|doesn't|isn't|aren't|didn't|can't|cannot|neither|nor)\b|n't\b"
-NEGATION_EXEMPT = r"\b(?:if|unless|otherwise|or else|until|not (?:just|only))\b"
-HEDGE = r"\b(?:try|trying|maybe|might|perhaps|possibly|hopefully|i guess|probably|i think i (?:can|could)|if i can|if possible|depends|see if|not sure|we'll see|i hope|could try|attempt)\b"
+NEGATION_EXEMPT = r"\b(?:if|unless|otherwise|or else|until|not (?:just|only)|why not|why don'?t you)\b"
 
 PAY = (r"\b(?:pay|pays|paying|payment|paid|settle|settling|transfer|deposit|send (?:the|it|that|me|us|over|in|a)|"
        r"make (?:a |the |that |this )?(?:payment|transfer|deposit)|clear (?:the|it|this|your)|cover (?:it|the|that|this|part)|"
@@ -19,50 +18,72 @@ TODAY = (r"\b(?:today|tonight|right now|now|immediately|right away|straight away
          r"before (?:noon|midday|lunch|the end of the day|end of day|close of business|\d{1,2}(?::\d\d)?\s?(?:pm|p\.m\.|am|a\.m\.)?(?:\s|$|\W)(?!tomorrow))|"
          r"by (?:noon|midday|lunch|\d{1,2}(?::\d\d)?\s?(?:pm|p\.m\.|am|a\.m\.)|(?:the )?end of (?:the )?day|close of business)|eod|within the hour|in (?:an|the next) hour|as we speak|this minute)\b")
 REQUEST = (r"\b(?:can you|could you|would you|will you|are you able|can we|could we|i need|we need|i'd like|i would like|i want|we'd like|"
+           r"can u|could u|would u|(?:going to|gonna|have to|want to|like to|need to) ask you to|ask you to|what if you|suppose you|"
+           r"the best (?:thing|option|idea|way) (?:would be|is)|(?:it'?d|it would) be best|ideally|i'?d (?:suggest|recommend)|"
            r"i'm asking|i am asking|you need to|you have to|you must|you should|please|let's|lets|is it possible|would it be possible|"
            r"how about|what about|are you going to|i'm going to need|i'll need|we require|i expect|i'm calling to (?:ask|get|collect)|"
            r"need (?:you|it|the|that|this)|must be (?:paid|made|settled)|has to be|needs to be|got to|gotta|make sure|go ahead and|"
-           r"(?:^|[,;] ?)(?:pay|transfer|send|settle|make|deposit)\b|any chance|is there any way|do you think you can|would you be able|can i get|could i get|ready to)\b")
+           r"(?:^|[,;] ?)(?:pay|transfer|send|settle|make|deposit) (?:it|the|that|this|me|us|now|today|\$)|any chance|is there any way|do you think you can|would you be able|can i get|could i get|ready to)\b")
 PAST_QUESTION = r"\b(?:did you|have you|had you|were you|you (?:already )?paid|you've paid|how are you|how's your|how is your|called you|i called|i tried|was due|were due|is due|fell due|came due|due date|since)\b"
 
-CONFIRM_IDENTITY = (r"\b(?:am i (?:speaking|talking) (?:with|to)|is (?:this|that|it)|are you|speaking (?:with|to)|"
+CONFIRM_IDENTITY = (r"\b(?:am i (?:speaking|talking) (?:with|to)|is (?:this|that|it)|are you|speaking (?:with|to)|am i through to|have i got|"
+                    r"confirm (?:that )?(?:you'?re|you are|i'?m (?:speaking|talking) (?:with|to)|your (?:full )?name|your (?:date of birth|identity))|"
                     r"(?:could|can|may) i (?:please )?(?:speak|talk) (?:with|to)|i'?d like to (?:speak|talk) (?:with|to)|i would like to (?:speak|talk) (?:with|to)|"
                     r"i'?m (?:looking|trying to reach|calling for|trying to get hold of)|i am (?:looking|trying to reach|calling for)|looking for|"
-                    r"is .{1,30}? (?:there|available|home|around|in)\b|may i ask if (?:i'?m|i am) speaking|do i have|have i reached|is this the (?:right|correct) (?:number|person))")
+                    r"^\W*is (?:\S+ ){1,3}(?:there|available|home|around|in)\b|may i ask if (?:i'?m|i am) speaking|do i have|have i reached|is this the (?:right|correct) (?:number|person))")
+# A bare "Ms. Rivera?" (a title and a name asked as a question) also checks who is on the line.
+IDENTITY_BARE = r"^\W*(?:(?:hello|hi|hey|good (?:morning|afternoon|evening))\W+)?(?:mr|mrs|ms|miss|dr|mister)\.? [a-z]+(?: [a-z]+)?\W*$"
 IDENTITY_TARGET = r"\b(?:mr|mrs|ms|miss|mister|dr|sir|madam|ma'am|the account holder|the cardholder|the card holder|the borrower|the owner of|the customer|the person|the holder)\b"
-IDENTITY_TRAP = r"\b(?:a good time|available to talk|free to talk|busy|ok|okay|alright|all right|there\?|still there|listening|aware|sure|able|ready|going to|willing|serious|kidding|joking)\b"
+IDENTITY_TRAP = r"\b(?:a good time|available to talk|free to talk|busy|ok|okay|alright|all right|there\?|still there|listening|aware|sure|able|ready|going to|willing|serious|kidding|joking|a firm|a promise|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b|already|right|correct|true)"
 
-IDENTIFY_SELF = (r"\b(?:this is \w+|my name is|my name's|i'?m \w+ (?:from|with|at|of|calling from)|i am \w+ (?:from|with|at|of|calling from)|"
+IDENTIFY_SELF = (r"\b(?:my name is|my name's|introduce myself|i'?m \w+ (?:from|with|at|of|calling from)|i am \w+ (?:from|with|at|of|calling from)|"
+                 r"[a-z]+ here,? (?:from|at|with)|(?:this is|it'?s) [a-z]+(?: again)? (?:from|at|with|calling)|"
                  r"(?:i'?m|i am|we are|we're) (?:calling|ringing|phoning|contacting you|reaching out) (?:you )?(?:from|on behalf of)|"
                  r"(?:calling|call you|ringing) (?:from|on behalf of)|(?:i'?m|i am|we are|we're) (?:from|with) (?:the |your )?[a-z]+|"
                  r"here (?:from|at) [a-z]+|it'?s \w+ (?:from|at|with) |(?:i work|working) (?:for|with|at) |on behalf of)")
-IDENTIFY_SELF_TRAP = r"\b(?:i'?m (?:from|with) you|i'?m with you on|calling (?:from|on behalf of) (?:him|her)|this is (?:about|regarding|serious|important|a|the|not|your|it|what|why|how|urgent|ridiculous|getting))\b"
+IDENTIFY_SELF_TRAP = r"\b(?:i'?m (?:from|with) you|i'?m with you on|calling (?:from|on behalf of) (?:him|her)|(?:i'?m|i am) (?:speaking|talking|sorry|not|here|just|still|calling about|afraid|sure|going|trying|happy|glad))\b"
+# "This is Dana" / "It's Dana" / "I'm Dana": the word after it must be a capitalised name in the original text.
+IDENTIFY_SELF_NAME = r"\b(?:this is|it'?s|i'?m|i am)\s+([a-z]+)\b"
+IDENTIFY_SELF_NOT_NAME = r"^(?:I|Ms|Mr|Mrs|Miss|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Okay|OK|Not|Just|So|Really|Very)$"
 
+
+# State of *this* debt: owed, late, overdue, missed, unpaid, not received, bounced, behind, or its amount.
 DEBT = (r"\b(?:overdue|past due|late|missed|outstanding|unpaid|in arrears|arrears|behind (?:on|with)|owe|owed|owes|owing|debt|debts|"
+        r"(?:months?|weeks?|days?|payments?|installments?|instalments?) behind|(?:is|are|'s|'re|now|still) (?:\w+ ){0,3}behind|"
         r"defaulted|in default|delinquent|still due|(?:has|have)(?:n't| not) been (?:paid|received|made|deducted|covered)|"
-        r"(?:was|wasn't|were) (?:due|not paid|not received|never paid)|bounced|returned unpaid|(?:didn't|did not) go through|"
+        r"(?:haven'?t|have not|hasn'?t|didn'?t) (?:received|got|seen) (?:anything|any payment|the payment|a payment|your payment|a penny|a cent)|"
+        r"(?:was|wasn't|were) (?:due|not paid|not received|never paid)|wasn'?t (?:the |your )?(?:payment|installment) (?:made|paid)|bounced|returned unpaid|(?:didn't|did not) go through|"
         r"pending (?:balance|amount|payment)|balance of|balance is|amount due|the amount of \$|due (?:on|since|last)|"
-        r"(?:is|are|was) due|falls due|fell due|your (?:loan|credit card|card|installment|instalment|account|balance|bill|payment|mortgage|credit)\b)")
-DEBT_TRAP = r"\b(?:how (?:are|is) your|late (?:call|hour|night)|too late|see you later|sorry i'?m late|running late|is it late|late in the day)\b"
+        r"(?:is|are|was) due|falls due|fell due|sin pagar)\b")
+# General or hypothetical wording that shares those words but is not about this debt (masked out first).
+DEBT_MASK = (r"\b(?:how (?:are|is) your|late (?:call|hour|night)|too late|see you later|sorry i'?m late|running late|is it late|late in the day|"
+             r"late(?:-payment)? (?:fees?|charges?|penalt\w+|interest)|late payments\b|(?:a|any|every) late payment|(?:every|each|per) (?:day|week|month) (?:it'?s |you'?re )?late|"
+             r"paying late|pay late|(?:to|on) overdue (?:balances|accounts|amounts)|up to date|behind (?:it|this|that)|what'?s behind)\b")
+DEBT_TRAP = r"$^"
 
-ASK_WHEN = (r"\b(?:when (?:can|could|will|would|do|did|are|might|shall)(?: you)?(?: think)?(?: you)?(?: be able to| plan to| going to| intend to| expect to| manage to)? ?(?:pay|settle|make|transfer|send|deposit|cover|clear|take care|sort|have (?:the|it|that)|get (?:the|it|us)|do (?:it|the))|"
+# Open questions about when the debtor will pay, no time proposed ("wen can u pay" included).
+ASK_WHEN = (r"\b(?:(?:when|wen) (?:can|could|will|would|do|are|might|shall)(?: (?:you|u))?(?: (?:think|reckon|suppose))?(?: (?:you|u))?(?: can| could| will| would)?(?: be able to| plan(?:ning)? to| going to| intend to| expect to| manage to| be in a position to)? ?(?:pay|settle|make|transfer|send|deposit|cover|clear|take care|sort|have (?:the|it|that)|get (?:the|it|us)|do (?:it|the)|catch up)|"
+            r"when (?:would|will|does) (?:it )?suit you|when (?:will|would|is) (?:the|your) (?:money|payment|transfer|funds) (?:be )?(?:coming|arrive|come|go|reach)|"
+            r"(?:what|which) (?:date|day|time) would (?:work|suit|be (?:good|best|better|convenient)) (?:for you )?(?:to|for)|when exactly\?|"
+
             r"when (?:can|could|will|might) (?:we|i) (?:expect|count on|receive|get|see) (?:the |your |a )?(?:payment|money|funds|it)|"
             r"(?:what|which) (?:date|day) (?:can|could|will|would|are|do) you|by when (?:can|could|will)|"
             r"when (?:is|would) (?:a good|the|a) (?:time|date) (?:for you )?to pay|any idea when|when do you think|how soon can you|how long (?:until|before|will it take))")
 
-ASK_REASON = (r"\b(?:what (?:happened|has happened|'s happened|went wrong|is going on|'s going on|was the problem|is the problem|'s the problem|"
-              r"'s the issue|is the issue|was the issue|is the reason|was the reason|'s the reason|caused|prevented you|stopped you|kept you|"
-              r"(?:is|'s) (?:stopping|preventing|keeping|holding) you|made you|'s up|is up|'s wrong|is wrong|exactly happened|'s behind)|"
-              r"why (?:didn'?t|did not|haven'?t|have not|wasn'?t|was not|isn'?t|couldn'?t|could not|can'?t|cannot|won'?t|hasn'?t|weren'?t|aren'?t|is(?: it)?|was(?: it)?|did|are you|were you|the delay|not|no payment|so late)|"
-              r"how come|is there (?:a|any) (?:reason|problem|issue)|was there (?:a|any) (?:reason|problem|issue)|any (?:particular )?reason|"
+# Why the payment was missed, what is in the way, or a follow-up probe on the reason given.
+ASK_REASON = (r"\b(?:what(?:'?s| is| has| was)?(?: been)? (?:happened|happening|went wrong|going on|the (?:problem|issue|reason|obstacle|difficulty)|caused|"
+              r"(?:prevented|stopped|kept|stopping|preventing|keeping|holding) you|made you|up|wrong|exactly happened|behind (?:it|this|the))|"
+              r"why (?:didn'?t|did not|haven'?t|have not|wasn'?t|was not|isn'?t|couldn'?t|could not|can'?t|cannot|won'?t|hasn'?t|weren'?t|aren'?t|is(?: it)?|was(?: it)?|did|are you|were you|the delay|no payment|so late)|"
+              r"how come|is there (?:a|any) (?:reason|problem|issue)|was there (?:a|any) (?:reason|problem|issue)|any (?:particular )?reason|(?:is|was) (?:that|it|the \w+(?: \w+)?) the reason|"
               r"(?:can|could) you (?:tell|explain to) me (?:why|what|the reason|more)|help me understand|tell me (?:more|what happened|why|about (?:it|that|the))|"
-              r"what'?s (?:the )?(?:situation|story)|what is the situation|what kind of|who did you lend|who (?:has|owes|borrowed)|"
-              r"(?:when|what time|what day) (?:are|will|do) you (?:get |be |come |coming )?back|how long (?:are|will) you (?:be )?(?:away|travel|gone|there|out)|"
+              r"what'?s (?:the )?(?:situation|story)|what is the situation|who did you lend|who (?:has|owes|borrowed)|"
+              r"(?:when|what time|what day)(?: exactly)? (?:are|will|do) you (?:get |be |come |coming )?back|how long (?:are|will|is|have) (?:you|your \w+|he|she)(?: been| be)? (?:away|travel|gone|there|out|expected|off|in (?:hospital|the hospital))|"
               r"where are you (?:now|travel)|when (?:does|will|is) (?:your|the|he|she|they) (?:customer|client|friend|employer|company|pay|salary|paycheck)|"
               r"is (?:something|anything) (?:wrong|going on|else)|has something happened|did something happen|are you (?:ok|okay|having (?:trouble|problems|difficult))|"
-              r"what (?:about|is) your (?:situation|income|work|job)|did (?:you lose|something)|what (?:would|could) help you|what'?s making it|what is making it|"
-              r"how (?:much|did) (?:did )?(?:you|he|she) (?:lend|borrow)|when (?:did|do) you (?:expect|think) (?:he|she|they|your friend) (?:will|would|to) (?:pay|return))")
-ASK_REASON_TRAP = r"\b(?:what happened to the (?:weather|game|match)|what can i do for you|what'?s up with the weather)\b"
+              r"what (?:about|is) your (?:situation|income|work|job)|did (?:you lose|something|you (?:just )?forget)|what (?:would|could) help you|what'?s making it|what is making it|"
+              r"(?:is it|was it) (?:a|an) (?:problem|issue) with|were you (?:expecting|waiting for)|"
+              r"how (?:much|did) (?:did )?(?:you|he|she|the \w+(?: \w+)?) (?:lend|borrow|cost)|when (?:did|do) you (?:expect|think) (?:he|she|they|your friend) (?:will|would|to) (?:pay|return))")
+ASK_REASON_TRAP = r"\b(?:what happened to the (?:weather|game|match)|what can i do for you|what'?s up with the weather|what kind of (?:idiot|person|moron|fool|loser)|why (?:not|don'?t you|don'?t we) (?:ask|try|borrow|use|start|pay|call))\b"
 
 CONSEQUENCE = {
     "late_fees": (r"\b(?:late(?:-payment)? (?:fee|fees|charge|charges|payment fees?|penalt(?:y|ies)|interest)|penalt(?:y|ies)|penalty interest|default interest|"
@@ -78,56 +99,81 @@ CONSEQUENCE = {
                       r"(?:lenders|banks|other lenders|other banks) (?:will|may|might|could|won't) |no (?:lender|bank) will)"),
     "legal": (r"\b(?:legal (?:department|action|proceedings|process|team|route|steps|measures|channels)|"
               r"(?:refer(?:red)?|escalat(?:e|ed)|sen[dt]|pass(?:ed)?|hand(?:ed)?|transferr?(?:ed)?|forward(?:ed)?|move[ds]?|go(?:es)?) (?:on |it |the account |your account |the case |your case )?(?:to|over to|on to) (?:our |the |a |an |external )?(?:legal|collection|collections|debt collection|recovery|lawyers?|attorneys?|court|solicitors?|litigation|agency)|"
-              r"court (?:proceedings|action|claim|process|order|case)|lawsuit|(?:be )?sued|take (?:you |this |it )?to court|litigation|collections? agency|debt collectors?|small claims|judgment|judgement)"),
+              r"court (?:proceedings|action|claim|process|order|case)|lawsuit|(?:be )?sued|take (?:you |this |it )?to court|taken to court|litigation|collections? agency|debt collectors?|small claims|judgment|judgement|"
+              r"(?:a |the )?court (?:could|may|might|can|would)|legal (?:costs|fees)|recover(?:y|ies) (?:team|department|agency))"),
 }
 
 FUNDING = (r"\b(?:borrow|lend you|loan (?:you|from)|ask (?:a |your |some )?(?:friend|relative|family|brother|sister|parents?|partner|spouse|mom|mum|dad|mother|father|husband|wife|boss|employer)|"
            r"(?:a |any |your )?(?:friend|relative|family member|family)s? (?:could|can|might|who could|who can) (?:help|lend|cover|pay|front|spot)|"
            r"(?:pay|cover|make|send|transfer|put down) (?:a |at least )?(?:part|portion|some|partial|half|a bit|something|a little)|partial payment|part payment|"
            r"(?:part|some|half|a portion) of (?:it|the (?:amount|balance|money|payment|debt))|(?:any|your) savings|savings account|"
-           r"(?:use|with|on|by) (?:a |your |another )?(?:credit|debit) card|pay (?:it )?by card|(?:transfer|pay|send) (?:it |the money )?(?:online|from (?:your|the) (?:phone|app|mobile)|by (?:phone|app|card|bank transfer))|"
+           r"(?:use|with|by|put it on) (?:a |your |another )?(?:credit |debit )?card|(?:another|a different|your other) card|"
+           r"(?:atm|cash machine|cashpoint|bank branch|branch|post office|oxxo|convenience store|pay ?point|barcode)|tax refund|bonus|(?:access to|log ?in(?:to)?) your (?:account|online|bank)|"
+           r"(?:your|a) (?:brother|sister|parents?|mother|father|mum|mom|dad|partner|wife|husband|friend|son|daughter|family|relatives?) (?:could|can|might|would|to) (?:pay|cover|help|lend|make|transfer|spot)|"
+           r"even (?:\$\s?\d+|\d+ (?:dollars|euros))|(?:would|could) (?:still )?help|manage (?:that much|something|a bit|some)|"
+           r"pay (?:it )?by card|(?:transfer|pay|send) (?:it |the money )?(?:online|from (?:your|the) (?:phone|app|mobile)|by (?:phone|app|card|bank transfer))|"
            r"online banking|mobile (?:banking|app)|banking app|bank app|from where you are|wherever you are|from your hotel|from abroad|"
            r"payment plan|advance (?:on|from) your (?:salary|pay|wages)|salary advance|sell|overdraft|someone (?:could|can) (?:pay|transfer|lend)|"
            r"(?:pay|transfer) (?:it )?(?:on|for) your behalf|(?:ask|get) (?:your friend|him|her|them) to (?:pay|return|give) (?:you )?(?:back|the money|it)|"
-           r"(?:recover|get) (?:the money |it )?back from|contact (?:details|information) of (?:your friend|the person|them)|a smaller amount|minimum payment|whatever you can)\b")
+           r"(?:recover|get) (?:the money|it) back from|contact (?:details|information) of (?:your friend|the person|them)|a smaller amount|minimum payment|whatever you can)\b")
 
 PRESS = (r"\b(?:what time|at what time|which day|what day (?:this week|tomorrow|exactly)|what (?:exact|specific) (?:time|day|date)|"
-         r"(?:give|tell) me (?:a|an|the) (?:specific |exact |firm |concrete )?(?:time|date|day|hour)|(?:specific|exact|firm|concrete|definite) (?:time|date|day|hour|commitment)|"
+         r"(?:give me (?:a|an|the)|tell me (?:a|an)) (?:specific |exact |firm |concrete )?(?:time|date|day|hour)|(?:specific|exact|firm|concrete|definite) (?:time|date|day|hour|commitment)|"
          r"can (?:you|i get you to) commit|will you commit|commit to|(?:do|can) i have your (?:word|commitment|promise)|can i count on|can you promise|(?:will|can) you (?:guarantee|promise)|promise me|"
          r"by what time|how about (?:tomorrow|today|tonight|this|\d|at \d|before|noon)|what about (?:tomorrow|today|tonight|this|\d|at \d|before|noon)|(?:today|tonight) or (?:tomorrow|first thing)|"
          r"at the latest|no later than|let'?s (?:say|set|agree|make it|put)|(?:shall|should) we say|is (?:\d|noon|tomorrow|today|that time)\S* (?:ok|okay|possible|good|fine)|"
          r"(?:before|by|at) (?:\d{1,2}(?::\d\d)?\s?(?:pm|am|p\.m\.|a\.m\.|o'clock)?|noon|midday)\b.{0,12}(?:\?|ok|okay)|"
          r"what time (?:today|tomorrow|tonight)|(?:tomorrow|today) (?:morning|afternoon|evening) then\?|which (?:is|would be) (?:better|easier)|"
-         r"can you (?:do|make) (?:it|that|the payment) (?:by|before|at|tomorrow|today|tonight))")
+         r"can you (?:do|make) (?:it|that|the payment) (?:by|before|at|tomorrow)|(?:latest|earliest) (?:time|day)|"
+         r"(?:need|want) (?:a|an) (?:exact |specific |firm |definite )?(?:day|date|time)|a day and a time|(?:firm|definite) promise|a promise for)")
 
 CONFIRM = (r"\b(?:so,? to confirm|just to confirm|to confirm|let me confirm|i(?:'d| would) like to confirm|can i confirm|confirming|i'?ll confirm|"
            r"let me (?:recap|summari[sz]e|repeat|read (?:that|it) back|make sure i have)|to (?:recap|summari[sz]e|sum up)|"
            r"so (?:that'?s|we have|we'?re agreed|we agreed|you(?:'ll| will)|you'?re going to|we'?re saying|just so we'?re clear|the plan is)|"
            r"i'?ll (?:note|make a note|put (?:that|it|this) down|record|register|log|mark|update)|i(?:'ve| have) (?:noted|written|put|logged|recorded)|"
+           r"(?:that'?s|it'?s) noted|noted[:,]|(?:just )?to be clear|as (?:we|you) (?:said|agreed|discussed)|i'?ll (?:be )?(?:expect|watch|look out|keep an eye out)(?:ing)? for|"
+           r"i'?ll expect|(?:\d(?:st|nd|rd|th)?|tomorrow|tonight|today|noon|[ap]m|monday|tuesday|wednesday|thursday|friday|saturday|sunday) then\b(?!\?)|"
            r"(?:we'?re|we are) agreed|agreed then|so we agree|we have (?:a deal|an agreement)|(?:it'?s|that'?s) a deal|(?:then|so) (?:it'?s|we have) (?:a deal|settled)|"
            r"(?:is that|that'?s) (?:correct|right)\?|(?:you(?:'ll| will)|you are going to) (?:pay|transfer|send|make)\b.{0,60}\b(?:correct|right|yes)\?|"
-           r"i'?m (?:noting|writing (?:that|it) down|putting (?:that|it) (?:down|on))|on (?:your|the) (?:account|file)|expect(?:ing)? (?:your|the) (?:payment|transfer))")
-CONFIRM_NEEDS_TIME = r"\b(?:so (?:you(?:'ll| will)|you'?re going to))"
+           r"i'?m (?:noting|writing (?:that|it) down|putting (?:that|it) (?:down|on))|(?:note|put|record|log)(?:d|ed)? (?:that |it |this )?(?:on|in) (?:your|the) (?:account|file)|"
+           r"(?:i'?m|we'?re|we are|i am|we'?ll be) expecting (?:your|the) (?:payment|transfer)|"
+           r"so (?:you'?re|you are) \w+ing|(?:^|ok |okay |right,? )so,? (?:tomorrow|tonight|today|on \w+|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))")
+# Recaps that need a time in the same sentence to count.
+CONFIRM_NEEDS_TIME = r"\b(?:so (?:you(?:'ll| will)|you'?re going to|you'?re|you are)|(?:ok |okay |right,? )?so,? (?:tomorrow|tonight|today|on \w+|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))"
+# Checking an address, e-mail or phone number is not a commitment recap.
+CONFIRM_TRAP = r"\b(?:address|e-?mail|phone number|postcode|zip code|date of birth)\b"
 
-EMPATHY = (r"\b(?:i (?:completely |totally |fully |really |do )?(?:understand|get it|get that|hear you|appreciate|can imagine|realise|realize|sympathi[sz]e|see how|see why|see that)|"
+EMPATHY = (r"\b(?:i (?:completely |totally |fully |really |do |really do )?(?:understand|get it|get that|hear you|appreciate|can imagine|realise|realize|sympathi[sz]e|see how|see why|see that)|"
+           r"i'?m (?:so |really |very |truly |terribly )?sorry\b(?!,? (?:to (?:bother|call|disturb|interrupt)|for (?:calling|the (?:call|delay|wait|interruption|noise|intrusion)|bothering)|the line|i (?:missed|didn'?t (?:catch|hear))))|"
+           r"sounds? (?:like you'?ve had|(?:really |so |very )?(?:worrying|stressful|hard|difficult|tough|awful|exhausting|scary|frightening|overwhelming))|a lot on your plate|what a (?:week|month|time|year|day)|"
+           r"(?:is|are|'s) (?:really |so |very )?(?:hard|tough|difficult|stressful)\b|fair enough|(?:that )?happens to (?:a lot of|many|lots of) people|(?:money|things) (?:is|are) tight|"
            r"i'?m (?:so |very |really |truly )?sorry (?:to hear|about|for|that|you)|(?:so |very |really )?sorry to hear|that (?:must be|sounds|must have been|'?s really|is really) (?:hard|difficult|tough|rough|stressful|frustrating|awful|terrible|a lot)|"
            r"that'?s (?:rough|tough|hard|unfortunate|awful|terrible|a lot)|must be (?:hard|difficult|tough|stressful)|i know (?:how|it'?s|this is|that'?s|that can)|"
-           r"thank you for (?:telling|explaining|sharing|being (?:honest|open)|letting me know)|thanks for (?:telling|explaining|sharing|being honest|letting me know)|"
+           r"thank you for (?:telling|explaining|sharing|being (?:honest|open))|thanks for (?:telling|explaining|sharing|being honest)|"
            r"i appreciate (?:you|your|that)|(?:it'?s|that'?s) (?:understandable|completely understandable)|(?:oh )?no,? i'?m sorry|(?:i'?m )?sorry for your loss|"
-           r"these things happen|don'?t worry|take your time|that'?s okay|no problem,? (?:i|we)|we'?re here to help|i want to help|let'?s (?:find|work out|figure out) a (?:way|solution))")
+           r"these things happen|take your time|that'?s okay|no problem,? (?:i|we)|we'?re here to help|i want to help|let'?s (?:find|work out|figure out) a (?:way|solution))")
 EMPATHY_TRAP = r"\b(?:i understand (?:that )?you (?:owe|have|haven't|didn't|still)|i understand the (?:payment|loan|debt))\b"
 
 VERIFY = {
-    "amount": r"\b(?:how much (?:did|have|had|was|exactly)(?: you| it| the payment| that)?(?: pay| paid| send| sent| transfer| deposit)?|what (?:was the |amount|sum)|(?:the|what) amount (?:you|of (?:the|your) payment|paid|did|was)|exact amount|full amount or|was it the full)",
-    "date": r"\b(?:when (?:did|have|exactly did|was|were)(?: you)?(?: make| made| pay| paid| send| sent| do| transfer| deposit| it| that| the payment)|what (?:date|day) (?:did|was|were|exactly)|date of (?:the|your|that) (?:payment|transfer)|on what (?:date|day)|which (?:date|day) did)",
+    "amount": r"\b(?:how much (?:did|have|had|was|exactly)(?: you| it| the payment| that)?(?: pay| paid| send| sent| transfer| deposit)?|what (?:was the |amount|sum)|(?:the|what) amount (?:you|of (?:the|your) payment|paid|did|was)|exact amount|full amount or|was (?:it|that) the full|(?:date|time) and (?:the )?amount)",
+    "date": r"\b(?:when (?:did|have|exactly did|was|were)(?: you)?(?: make| made| pay| paid| send| sent| do| transfer| deposit| it| that| the payment)|what (?:date|day) (?:did|was|were|exactly)|date of (?:the|your|that) (?:payment|transfer)|on what (?:date|day)|which (?:date|day) did|the date and|did the money (?:leave|go out|come out))",
+
     "channel": (r"\b(?:how did you (?:pay|make|send|transfer|do)|which (?:account|bank|method|channel|card|number|branch|app)|what (?:account|bank|method|channel|reference|card)|"
                 r"(?:by|through|via) (?:which|what)|where did you (?:pay|send|transfer|make)|(?:receipt|reference number|confirmation (?:number|code|email)|transaction (?:id|number|reference)|proof of payment)|"
-                r"(?:bank transfer|cash|card|app|online)(?:,| or) (?:by )?(?:bank|cash|card|app|online|transfer|check)|account number|iban)"),
+                r"(?:bank transfer|cash|card|app|online)(?:,| or) (?:by )?(?:bank|cash|card|app|online|transfer|check)|account number|iban|"
+                r"did you pay (?:it |that )?(?:by|online|at|with|through|via|in cash|from)|was (?:it|that) (?:paid )?(?:into|through|by|via|from|at|online)|"
+                r"(?:account|card) ending in|what name was|(?:in|under) (?:what|which|whose) name|over the counter|still pending)"),
+
 }
 VERIFY_CONTEXT = r"\b(?:paid|pay|payment|transfer|sent|send|deposit|receipt|account|bank|it|that)\b"
 
 CALLBACK = (r"\b(?:when (?:can|could|would|will|might|should|is a good time to) (?:i|we) (?:reach|call|get hold of|catch|contact|speak|talk|find)|"
-            r"(?:best|good|better|right) time to (?:reach|call|contact|catch|get hold of|speak)|"
+            r"(?:best|good|better|right|easiest) (?:time|day|number|way|place) to (?:reach|call|contact|catch|get hold of|speak|find)(?! you)|"
+
+            r"(?:a|another|better|different) (?:number|phone) (?:to reach|to call|for (?:him|her|them))|"
+            r"what time (?:is|does|will|do) (?:he|she|they) (?:usually |normally )?(?:home|back|in|finish|get|leave|arrive|come)|"
+            r"what time (?:can|could|should) (?:i|we) (?:find|reach|call|catch|get hold of)|what time (?:he|she|they) (?:usually |normally )?(?:finish|get|come|leave|arrive|is|are)\w*|(?:ask|asking|tell|telling) (?:him|her|them) to (?:give (?:me|us) a (?:call|ring)|call|ring)|"
+            r"give (?:me|us) a (?:call|ring)(?: back)?|"
             r"when (?:will|would|does|is|might) (?:he|she|they|mr\.?|mrs\.?|ms\.?|your (?:husband|wife|son|daughter|partner|brother|sister|father|mother))\b.{0,30}?(?:be )?(?:back|home|available|in|around|free|reachable|arrive|return|get)|"
             r"(?:ask|tell) (?:him|her|them|[a-z]+) to (?:call|ring|contact|get back|phone|return)|(?:call|ring) (?:me|us) back|"
             r"have (?:him|her|them) (?:call|ring|contact|get)|pass (?:on )?(?:a |the |my )?message|leave (?:a|my|him a|her a) (?:message|number)|"
@@ -140,7 +186,9 @@ THIRD_PARTY_PAY = (r"\b(?:(?:could|can|would|will) you (?:pay|cover|settle|take 
 
 ABUSE = (r"\b(?:deadbeat|idiot|idiots|stupid|moron|morons|loser|liar|scum|scumbag|parasite|thief|crook|pathetic|worthless|useless|dumb|imbecile|"
          r"bastard|bitch|asshole|arsehole|jerk|fuck|fucking|fucker|shit|bullshit|damn you|shut up|piece of (?:shit|garbage|trash|work)|lowlife|low-life|"
-         r"freeloader|leech|clown|cheat|cheater|sponger|bum|trash|garbage person|dimwit|halfwit|retard|disgrace|pig|cretin|fool|prick|dick|crap)\b")
+         r"freeloader|leech|clown|cheat|cheater|sponger|bum|trash|garbage person|dimwit|halfwit|retard|disgrace|pig|cretin|fool|prick|dick|crap|"
+         # sarcasm and demeaning put-downs
+         r"scrounger|scroungers|genius|can you even|whining|whinging|like a (?:child|baby|kid)|grow up|what the (?:hell|fuck|heck) is wrong with you|bloody)\b")
 ABUSE_TRAP = r"\b(?:not (?:calling|saying) you(?:'re| are)? (?:a |an )?|i'?m not (?:calling|saying))"
 
 THREAT = (r"\b(?:police|cops|arrest(?:ed)?|jail|prison|locked up|behind bars|handcuff|"
@@ -148,10 +196,13 @@ THREAT = (r"\b(?:police|cops|arrest(?:ed)?|jail|prison|locked up|behind bars|han
           r"(?:come|coming|show up|turn up|visit(?:ing)?|knock(?:ing)? on) (?:to )?(?:your|you at your|at your|to your) (?:house|home|door|work|office|place|job)|"
           r"(?:we|i)(?:'ll| will| are going to|'re going to|'m going to| am going to) (?:find you|make you (?:pay|regret|sorry)|hurt|break|ruin|destroy|make your life|get you|come after)|"
           r"(?:you'?ll|you will|you'?re going to) (?:regret|be sorry|pay for this|see what happens)|make your life (?:hell|difficult|miserable)|"
-          r"seize|confiscate|repossess|take (?:away )?(?:your|all your|everything) ?(?:house|car|home|property|belongings|things|furniture|salary|wages|paycheck|kids|children|everything)?|garnish|"
+          r"seiz(?:e|ing)|confiscat\w*|repossess\w*|(?:take|taking) (?:away )?(?:your|all your) (?:house|car|home|property|belongings|things|furniture|salary|wages|paycheck|kids|children|everything)|(?:take|taking) everything|garnish\w*|bailiffs?|"
+          r"(?:things|it|life) (?:will|could|is going to|'ll) get (?:very |really )?(?:unpleasant|ugly|nasty|difficult for you)|(?:post|posting|put|share|sharing)\b.{0,40}\b(?:facebook|instagram|twitter|social media|online)|"
+          r"(?:let|make sure) (?:your )?(?:whole )?(?:family|friends|neighbou?rs?|everyone|colleagues|boss|employer)(?: at your (?:office|work|job))? (?:know|knows|find out|hears?)|everyone at your (?:office|work|job)|"
           r"(?:freeze|empty|block) your (?:bank )?(?:account|accounts|cards)|"
-          r"(?:call|tell|inform|contact|notify|let|talk to|speak to|ring|email|write to|visit) (?:your )?(?:boss|employer|work(?:place)?|colleagues?|co-?workers|family|wife|husband|parents?|neighbou?rs?|friends|mother|father|mom|dad|children|kids|relatives|everyone|hr)\b|"
-          r"(?:boss|employer|neighbou?rs?|family|everyone|colleagues) (?:will|are going to|'ll|is going to|would) (?:know|find out|hear|learn)|"
+          r"(?:call|tell|inform|contact|notify|let|talk to|speak to|ring|email|write to|visit|phone)(?:ing|s)? (?:your )?(?:boss|employer|work(?:place)?|colleagues?|co-?workers|family|wife|husband|parents?|neighbou?rs?|friends|mother|father|mom|dad|children|kids|relatives|everyone|hr|school)\b|"
+          r"(?:boss|employer|neighbou?rs?|family|everyone|colleagues|school|office|workplace) (?:will|are going to|'ll|is going to|would) (?:know|find out|hear|learn)|"
+
           r"shame you|humiliat|watch your back|watch out|you'?ll see|or else|you(?:'ve| have) been warned|last warning|we know where you (?:live|work)|"
           r"criminal (?:charges|record|case|offen[cs]e|complaint)|charged with|(?:commit(?:ting)?|it'?s) fraud|fraud charges|"
           r"(?:something|things) (?:bad|could|might|will) (?:happen|get ugly)|get ugly|you(?:'ll| will) be in (?:big |serious )?trouble)")
@@ -159,33 +210,87 @@ THREAT_COURT_OK = r"\b(?:court|judge|judicial|legal process|due process|lawful|t
 THREAT_TRAP = r"\b(?:if you (?:need|want) (?:to )?(?:talk to|ask) your (?:family|partner|wife|husband)|ask (?:a |your )(?:friend|family|relative|brother|sister|parents?|partner) (?:for|to lend)|(?:borrow|lend).{0,20}(?:family|friend|relative|parents?)|talk (?:it )?(?:over|through) with your (?:family|partner|wife|husband))"
 
 # --- persona side -------------------------------------------------------------------------------
-REASON = (r"\b(?:because|since my|cause my|'cause|my (?:car|husband|wife|son|daughter|kid|kids|mother|father|mom|mum|dad|boss|company|employer|business|shop|store|customer|client|friend|brother|sister|landlord|roof|house|salary|paycheck|pay|wages|hours|rent|partner|boyfriend|girlfriend|dog|cat|health)\b|"
-          r"i (?:lost|got laid off|was laid off|was fired|got fired|got let go|was let go|lent|loaned|gave (?:the|it|my)|forgot|totally forgot|completely forgot|"
-          r"was (?:sick|ill|in (?:the )?hospital|travel|away|abroad|out of)|had (?:to (?:pay|cover|fix|help|send|buy)|an? (?:emergency|accident|operation|surgery|unexpected|medical|repair)|some (?:unexpected|medical|emergency)|surgery)|"
-          r"'?m (?:on a (?:business |work )?trip|travel|abroad|away|out of (?:town|the country|work)|between jobs|unemployed|sick|in (?:the )?hospital|waiting (?:for|on))|"
-          r"am (?:on a|travel|abroad|away|unemployed|waiting)|haven'?t been paid|didn'?t get paid|wasn'?t paid|got sick|had surgery|had a baby|had an accident|"
-          r"(?:have|'ve) been (?:sick|ill|travel|away|out of work|unemployed|off work))|"
-          r"(?:lost|lose) (?:my|the|our) jobs?|laid off|unemployed|out of work|broke down|got stolen|was stolen|accident|emergency|surgery|hospital|divorce|funeral|"
-          r"medical (?:bills?|expenses|costs)|(?:vet|doctor|hospital|repair) bills?|(?:hasn'?t|has not|didn'?t|did not|haven'?t|never) (?:paid|returned|given) (?:me|it back|the money|us)|"
-          r"owes? me|(?:paid|sent) (?:it )?to the (?:wrong|old)|business trip|work trip|slipped my mind|forgot|"
+_SUBJ = r"(?:i|we|he|she|they|my (?:\w+ ){0,2}?(?:husband|wife|son|daughter|partner|mother|father|mom|mum|dad|brother|sister|boss|company|employer|client|customer|friend|landlord|bank|pharmacy|shop|store|business|car|hours|rent|salary|pay|paycheck|health))"
+# A cause for the missed payment: an event or circumstance (the debtor's, or told by a third party).
+REASON = (r"\b(?:because|since my|cause my|'cause|that'?s why|"
+          rf"{_SUBJ}(?:'s| is| was| were| has| had| have|'ve|'m| am| are|'re)?(?: been| just| got| suddenly| really| still)* (?:lost|left|laid off|fired|let go|sick|ill|unwell|in (?:the )?hospital|hospitali[sz]ed|"
+          r"broke down|broken|stolen|robbed|shut down|went (?:bust|bankrupt|up|under)|died|passed away|cut|reduced|delayed|short on hours|cancell?ed|froze|frozen|blocked|"
+          r"travel\w*|abroad|on (?:a |the )?(?:business |work )?trip|out of (?:town|the country|work)|off (?:sick|work)|unemployed|between jobs|on (?:sick|medical|maternity) leave|"
+          r"changed banks|forgot|totally forgot|completely forgot|lent|loaned|gave (?:the|it|my)|owes? me|hasn'?t paid me|didn'?t pay me|never paid me|"
+          r"had (?:to (?:pay|cover|fix|help|send|buy|travel)|an? (?:emergency|accident|operation|surgery|unexpected|medical|repair|baby)|some (?:unexpected|medical|emergency)|surgery)|"
+          r"waiting (?:for|on)|(?:haven'?t|hasn'?t|didn'?t|wasn'?t) (?:been|got|get) paid)|closed down|shut down|went bust|"
+          r"i (?:got|was) (?:laid off|fired|let go)|got sick|laid off|unemployed|out of work|broke down|got stolen|was stolen|accident|emergency|surgery|hospital|divorce|funeral|"
+          r"death in the family|passed away|direct debit|standing order|medical (?:bills?|expenses|costs)|(?:vet|doctor|hospital|repair|dental) bills?|"
+          r"(?:paid|sent) (?:it )?to the (?:wrong|old)|business trip|work trip|slipped my mind|forgot|ate (?:everything|all|my)|wiped me out|"
           r"(?:salary|paycheck|wages|pay) (?:was|is|came|comes) (?:late|delayed|short)|cut (?:my|our) hours|reduced (?:my|our) hours|bank (?:froze|blocked|error)|"
           r"(?:cover|pay|paid) (?:for )?(?:the |my |his |her )?(?:repair|funeral|rent|surgery|treatment|medicine|school|tuition)|family (?:emergency|problem|issue))")
-REASON_TRAP = r"\b(?:i just don'?t have (?:it|the money)|i don'?t have (?:it|the money|any money)(?: (?:right now|this month|today))?$)"
+REASON_MASK = r"\b(?:can'?t (?:even )?pay (?:my|the) rent|ask my \w+|if you (?:call|tell|contact) my \w+|sometimes helps)\b"
+REASON_TRAP = r"\b(?:i just don'?t have (?:it|the money)|i don'?t have (?:it|the money|any money)(?: (?:right now|this month|today))?$|because (?:i )?(?:just )?(?:don'?t|do not) have)"
 
-COMMIT_VERB = (r"\b(?:i'?ll|i will|i can|i could|i'?m going to|i am going to|i'?m gonna|i promise|i'?d be able to|i'?ll be able to|let me|i shall|"
-               r"i'?m (?:paying|sending|transferring|making|doing|depositing)|i am (?:paying|sending|transferring|making|doing)|we'?ll|we will|we can|"
-               r"(?:pay|transfer|send|deposit)(?:ing)? (?:it|the|you|that|this|\$)|you(?:'ll| will) (?:have|get|receive) (?:it|the|your|the money)|it(?:'ll| will) be (?:there|paid|in your|done|sent))")
-AFFIRM = r"^\s*(?:yes|yeah|yep|yup|ok|okay|sure|fine|alright|all right|deal|agreed|that works|sounds good|perfect|great|correct|right|absolutely|of course|definitely|certainly|you got it|got it|understood|will do|done|i agree|confirmed|exactly|that'?s right|that'?s correct|si)\b"
-IDENTITY_ANSWER = r"^\s*(?:yes|yeah|yep|speaking|this is (?:she|he|me)|that'?s me|it'?s me)\b[,.!]?\s*(?:speaking|this is (?:she|he|me|\w+)|that'?s me|it'?s me|who(?:'s| is)|what|can i help|how can i help|\w+ speaking)"
-PAY_NOW = (r"\b(?:i'?m (?:paying|sending|transferring|doing (?:it|the transfer|the payment)|making (?:the|a) (?:payment|transfer)|depositing)(?: it| the money| that)?(?: right)? now|"
-           r"(?:paying|sending|transferring|doing) (?:it |that |the transfer |the payment )?(?:right )?now|i(?:'ve| have) just (?:paid|sent|transferred|made the (?:payment|transfer))|"
-           r"(?:doing|making) (?:it|the transfer|the payment) (?:right )?now|as we speak|i'?m (?:logging in|opening (?:the|my) (?:app|banking)) (?:now|right now))")
-VAGUE_PAY = (r"\b(?:i'?ll|i will|i'?m going to|i promise|i can|i could|i'?ll try|i'?ll do my best|i'?ll see what i can do|i'?ll sort it|i'?ll get|i'?ll figure|i'?ll find|i'?ll have|i'?ll take care|i'?ll deal|i'?ll handle|i intend|i plan|i want to)\b.{0,40}\b(?:pay|settle|sort|money|it|transfer|send|cover|clear|something)\b|"
+COMMIT_VERB = (r"\b(?:i'?ll|i will(?! not)|i can(?!'?t|not)|i could(?!n'?t)|i'?m going to|i am going to|i'?m gonna|im gonna|i promise|i'?d be able to|i'?ll be able to|let me|i shall|"
+               r"i'?m (?:paying|sending|transferring|making|doing|depositing)|im (?:paying|sending|transferring|doing)|i am (?:paying|sending|transferring|making|doing)|we'?ll|we will|we can|"
+               r"(?:pay|transfer|send|deposit)(?:ing)? (?:it|the|you|that|this|\$)|you(?:'ll| will) (?:have|get|receive) (?:it|the|your|the money)|it(?:'ll| will) be (?:there|paid|in your|done|sent)|"
+               r"(?:like|as) i (?:said|told you)|you have my word|i give you my word)")
+# Words that may sit around a bare time and still leave "just a time" ("Tomorrow before noon, then.").
+COMMIT_FILLER = r"\b(?:works|good|yes|yeah|ok|okay|sure|fine|deal|then|the|full|all|of it|amount|payment|it|at|by|before|on|in|around|latest|like i said|as i said|and|so|\$?\d[\d.,]*|dollars|euros|pm|am|p\.m|a\.m|o'?clock)\b"
+AFFIRM = (r"^\s*(?:(?:hmm+|well|oh|ah|uh|um+|mm+|look)[,.!]*\s+)*(?:yes|yeah|yep|yup|ok|okay|sure|fine|alright|all right|deal|agreed|that works|sounds good|perfect|great|correct|right|"
+          r"absolutely|of course|definitely|certainly|you got it|got it|understood|will do|done|i agree(?=\s*(?:[.!,]|$|to\b|with (?:that|you)))|confirmed|exactly|that'?s right|that'?s correct|"
+          r"that'?s fair|fair enough|go ahead|you'?re right|si)\b")
+IDENTITY_ANSWER = (r"^\s*(?:yes|yeah|yep|speaking|this is (?:she|he|me)|that'?s me|it'?s me)\b[,.!]?\s*(?:speaking|this is (?:she|he|me|\w+)|that'?s me|it'?s me|who(?:'s| is)|what|can i help|how can i help|\w+ speaking|"
+                   r"i'?m (?:mr|ms|mrs|miss|dr|\w+)\b)")
+# "Yes, I understand" / "Yeah, I know it's late" admit a fact; "Okay, I'm doing it now" is an action, not an acceptance.
+AGREE_TRAP = r"^\W*(?:\w+\W+){0,2}?i (?:know|understand|see|get it|hear you|realise|realize|made|paid|sent)\b|^\W*(?:ok|okay|yes|yeah),? (?:i'?m|im) \w+ing\b|^\s*i agree (?!to\b|with (?:that|you))\w"
+PAY_NOW = (r"\b(?:(?:i'?m|im|i am) (?:paying|sending|transferring|doing (?:it|the transfer|the payment)|making (?:the|a) (?:payment|transfer)|depositing)(?: it| the money| that)?(?: right)? (?:now|rn)|"
+           r"(?:paying|sending|transferring|doing) (?:it |that |the transfer |the payment )?(?:right )?(?:now|rn)|"
+           r"(?:doing|making) (?:it|the transfer|the payment) (?:right )?now|as we speak|(?:i'?m|im) (?:logging in|opening (?:the|my) (?:app|banking))(?: (?:now|right now))?)")
+# Hedges and conditions make a promise vague ("I should be able to…", "When my client pays me…").
+HEDGE = (r"\b(?:try|trying|maybe|might|perhaps|possibly|hopefully|i guess|probably|i think i (?:can|could)|if i can|if possible|depends|see if|not sure|we'll see|i hope|could try|attempt|"
+         r"should be able|i should|no promises|can'?t promise|i think|i reckon|with any luck|fingers crossed)\b")
+CONDITION = (r"\b(?:when|once|as soon as|after|if|until) (?:my \w+|the \w+|i|we|he|she|they)(?:'ve| have| get| gets| am|'m| can)? (?:\w+ )?"
+             r"(?:pays?|paid|get paid|gets paid|receive|have (?:it|the money)|get (?:the money|my)|comes? in|arrives?|sell|find)\b")
+VAGUE_MASK = r"\b(?:i'?ll do it|i'?ll do that|i pay all my bills)\b"
+# A tag question ("…, ok?") does not turn a promise into a question.
+TAG_QUESTION = r"[,\s]*\b(?:ok|okay|right|alright|yeah|deal|got it|happy)\s*\?"
+VAGUE_PAY = (r"\b(?:i'?ll|i will|i should|i'?d|i'?m going to|i promise|i can|i could|i'?ll try|i'?ll do my best|i'?ll see what i can do|i'?ll sort it|i'?ll get|i'?ll figure|i'?ll find|i'?ll have|i'?ll take care|i'?ll deal|i'?ll handle|i intend|i plan|i want to)\b.{0,40}\b(?:pay|settle|sort|money|it|transfer|send|cover|clear|something)\b|"
              r"\b(?:i'?ll try|i'?ll do my best|i'?ll see what i can do|as soon as (?:i can|possible)|soon|when i (?:can|get paid|get the money|have (?:it|the money))|next month|next week|eventually|i'?ll pay(?: it)?(?: back)?[.!]?$)")
 REFUSE = (r"\b(?:i (?:can'?t|cannot|won'?t|will not|am not going to|refuse to|don'?t have|do not have|have no|'m not able to|am not able to|'m unable to|am unable to|couldn'?t)|"
+          r"(?:can'?t|cannot|cant) pay|(?:why would i|i'?m not going to|i won'?t) pay (?:it |that |this )?(?:twice|again)|pay (?:it |that )?twice|"
           r"i'?m not (?:going to |gonna )?(?:pay|paying|able)|no way|not (?:today|possible|happening|going to happen|a chance|this (?:week|month))|impossible|forget it|not right now|not now|"
           r"there'?s no (?:way|money)|i'?m (?:broke|out of money|short)|(?:i |we )?(?:just )?don'?t have (?:it|the money|any money|that kind of money)|no (?:money|cash)|nothing (?:left|to pay|until))")
+# "I can't talk right now", "I can't remember", "I refuse to be spoken to like that" turn down something else.
+REFUSE_MASK = r"\b(?:i (?:can'?t|cannot|couldn'?t) (?:talk|remember|hear|wait|believe|understand|find|recall|speak)|refuse to be \w+|i'?d never refuse|never refuse)\b"
 CLAIMS_PAID = (r"\b(?:i (?:already|have already|'ve already|'ve|have|just|did) (?:paid|sent|transferred|settled|made (?:the|that|a) (?:payment|transfer)|deposited|pay)|"
-               r"already (?:paid|settled|sent|made|transferred|been paid|done)|i paid (?:it|that|this|you|the|in full|on|last|yesterday|already|two|three|a few)|"
+               r"already (?:paid|settled|sent|made|transferred|been paid|done)|i paid\b|(?:^|, |told you )(?:i |we )?paid (?:it|that|this|you|the|in full|on|last|yesterday|already)|"
+               rf"(?:my (?:\w+ )?(?:husband|wife|son|daughter|partner|mother|father|mom|mum|dad|brother|sister|friend)|he|she|we) (?:already |just )?(?:paid|sent|transferred|settled|deposited|covered|took care of) (?:it|that|this|the|for me)|"
+               r"i (?:sent|transferred|deposited|made) (?:it|the (?:transfer|payment|money)|a (?:transfer|payment)|that) (?:on|last|yesterday|this morning|earlier|a few|two|three|already|in full)|"
+               r"(?:the )?payment i made|(?:it'?s|it is) done,? i|it went out|went out on|"
                r"(?:it|that|this|the (?:loan|payment|installment|bill|debt))(?:'s| is| was| has)(?: already)?(?: been)? (?:paid|settled|taken care of)|paid (?:it )?in full|made the payment (?:on|last|yesterday)|"
                r"(?:i have|i've got|got) (?:the|a) receipt|(?:bank|money) (?:was|has been) (?:debited|taken)|(?:it|the money) (?:left|went out of) my account)")
+# "Did you not get the payment I made on Friday?" claims a payment despite the negation.
+CLAIMS_PAID_QUESTION = r"\b(?:did(?:n'?t| you not) (?:you )?(?:get|receive|see)|haven'?t you (?:got|received))\b"
+
+# --- helpers shared by several trainee moves ----------------------------------------------------
+# In an all-lower-case chat line, "i'm dana from northwind" still names a company after the name.
+IDENTIFY_SELF_COMPANY = r"(?: [a-z]+)?(?: again)?,? (?:(?:an?|the|your|senior) )?(?:[a-z]+ ){0,3}(?:from|with|at|calling)\b"
+# "Today or tomorrow?" asks for today (and is not pressing for a time unless a clock time is named).
+TODAY_OR_TOMORROW = r"\b(?:today|tonight|now)\b[^?]{0,25}?\bor\b[^?]{0,20}?\b(?:tomorrow|first thing)\b"
+# A clock time or part of the day precise enough to hold a promise to.
+CLOCK_CUE = r"\b(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m|p\.m|o'?clock)|(?:at|by|before|until|till) \d{1,2}\b|noon|midday|lunch ?time|first thing)"
+# Channels named while asking about a payment already made are not funding suggestions.
+FUNDING_TRAP = r"\b(?:did you (?:pay|send|make|transfer)|was (?:that|it) (?:the full|through|by|paid)|did the money|have you paid)\b"
+CONSEQUENCE_MASK = r"\b(?:(?:on|with|use|using|your) (?:your |a |another )?credit card|credit card (?:payment|bill|account)|your credit card)\b"
+CONFIRM_MASK = r"\b(?:(?:call|ring|phone) (?:you )?(?:back )?to confirm|confirm (?:your|the) (?:e-?mail|address|phone|number|name|date of birth|identity)|(?:your|the) (?:e-?mail|address|phone number) is)\b.*"
+EMPATHY_MASK = r"\b(?:i understand (?:that )?you'?re (?:his|her|the|their)|take your time,? there'?s no rush)\b"
+ABUSE_MASK = r"\b(?:(?:a|this|that|the) (?:stupid|dumb|crap|shit|damn|bloody|ridiculous) (?:situation|system|computer|thing|line|phone|weather|rule|policy|mess|mistake)|damn,? (?:my|the|this|it)|(?:my|the|this) (?:damn|stupid) (?:system|computer|phone|line))\b"
+# Third-party-only wording ("for him", "on her behalf") when the counterpart is unknown.
+THIRD_PARTY_NEEDS_COUNTERPART = r"$^"
+# The person on the line addressed directly (third-party calls: "could you cover it for him?").
+YOU = r"\b(?:you|u|yourself|between you)\b"
+# "It's 8 in the morning!" states the time; it is not a bare promise.
+BARE_TIME_TRAP = r"\b(?:it'?s|it is|what time|until|call me|see you)\b"
+CONDITIONAL_START = r"\W*(?:if|unless)\b"
+CALLBACK_MASK = r"\b(?:thanks?(?: you)? for (?:calling|getting back)|i'?ll call (?:you )?back)\b"
+# Asking about a payment still to be made is not verifying one already made.
+VERIFY_FUTURE = r"\b(?:will you|are you going to|you'?ll|would you)\b"
+# "…just kidding" takes back what came before it in the sentence.
+RETRACTED = r"\b(?:just kidding|only kidding|just joking|only joking|kidding aside)\b"

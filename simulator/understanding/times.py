@@ -46,7 +46,7 @@ _EN_VAGUE = _p(r"\b(?:next (?:week|month|year)|this (?:coming )?month|end of (?:
                r"(?:on |at |after )?(?:my )?pay ?day|after (?:i|we) get paid|in (?:a few|a couple of|several) (?:weeks|months)|"
                r"eventually|in the (?:near )?future|at some point|as soon as possible|asap|"
                r"by (?:the )?end of (?:the )?month|in a few days|in the coming days|these days|whenever)\b")
-_EN_NOW = _p(r"\b(?:right now|right away|(?:right )?this (?:minute|second|instant)|immediately|as we speak|"
+_EN_NOW = _p(r"\b(?:right now|rn|right away|(?:right )?this (?:minute|second|instant)|immediately|as we speak|"
              r"at this (?:very )?moment|straight away|straightaway|now)\b")
 _EN_IN = _p(rf"\bin (?:the next |about |around )?({_NUMWORD}) (minutes?|hours?|days?|weeks?)\b|\bwithin (?:the |an |the next )?(hour|(?:\d+|two|three|24|48) hours)\b")
 _EN_DAY = _p(r"\b(?:the )?day after tomorrow\b|\btomorrow\b|\btonight\b|\btoday\b|\bthis (?:morning|afternoon|evening)\b|"
@@ -70,7 +70,8 @@ _ES_VAGUE = _p(r"\b(?:(?:la )?(?:semana|mes|ano) que viene|(?:la |el )?(?:proxim
 _ES_NOW = _p(r"\b(?:ahora mismo|ahorita|ahora|en este (?:mismo )?momento|de inmediato|inmediatamente|ya mismo|enseguida|en seguida|al instante)\b")
 _ES_IN = _p(rf"\b(?:en|dentro de) (?:unos |unas |las proximas )?({_NUMWORD}) (minutos?|horas?|dias?|semanas?)\b|\b(?:en|dentro de) (?:la proxima |una )(hora)\b")
 _ES_DAY = _p(r"\bpasado manana\b|\bmanana(?! (?:no\b))|\bhoy(?: mismo)?\b|\besta (?:noche|tarde|manana)\b|\b(?:antes de )?(?:que )?(?:acabe|termine) el dia\b|\bal final del dia\b")
-_ES_WEEKDAY = _p(r"\b(?:(este|el proximo|el|para el|antes del|el dia)\s+)?(lunes|martes|miercoles|jueves|viernes|sabado|domingo)(\s+que viene|\s+proximo)?\b")
+_ES_WEEKDAY = _p(r"\b(?:(este|el proximo|el|para el|antes del|el dia)\s+)?(lunes|martes|miercoles|jueves|viernes|biernes|sabado|domingo)(\s+que viene|\s+proximo)?\b")
+_WEEKDAY_TYPOS = {"biernes": "viernes"}  # chat spellings seen in practice
 _ES_DATE = _p(r"\b(?:el|para el|antes del|hasta el) (?:dia )?(\d{1,2})(?: de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre))?\b|"
               r"\b(\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b")
 _ES_CLOCK = _p(r"\b(?:a|antes de|hasta|para|sobre|como tarde a|no mas tarde de) las (\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?::(\d{2})| y (media|cuarto))?(?: (?:de la|en punto de la|por la) (manana|tarde|noche))?\b|"
@@ -195,7 +196,7 @@ def find_times(folded: str, language: str, started_at: datetime) -> list[TimeRef
             mod = "next"
         if mod in ("este",):
             mod = "this"
-        d = _next_weekday(today, names.index(m.group(2)), mod or None)
+        d = _next_weekday(today, names.index(_WEEKDAY_TYPOS.get(m.group(2), m.group(2))), mod or None)
         day_refs.append((m.start(), m.end(), d, None))
         taken.append((m.start(), m.end()))
     date_re = _ES_DATE if es else _EN_DATE
