@@ -269,10 +269,8 @@ class Policy:
             if today_due <= self.started_at:
                 today_due = slot_due("tonight", self.started_at)
             return Commitment(today_due, float(part), "part_today", rest_due=due)
-        if hidden.today_share >= 1:
-            return Commitment(slot_due(f.slot if f.slot in ("now", "today_evening", "tonight") else "today_evening",
-                                       self.started_at), f.amount, f.slot)
-        return Commitment(due, f.amount, f.slot)
+        amount = f.amount - f.paid_amount if hidden.paid and f.paid_amount else f.amount  # only what is left
+        return Commitment(due, amount, f.slot)
 
     def _decide(self, s: State, acts: list[str], *, commitment: Commitment | None = None,
                 hung_up: bool = False) -> Decision:
