@@ -18,13 +18,17 @@ TARGET_F1 = 0.9
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--split", choices=["dev", "heldout", "all", "fresh"], default="all",
+                    help="'fresh': the independent test set (tests/data/fresh_*.jsonl), never used for tuning")
     ap.add_argument("--errors", type=int, default=0, help="print this many misread utterances per language")
     args = ap.parse_args()
     worst = 1.0
     for language in ("en", "es"):
-        rows = load_set(DATA / f"utterances_{language}.jsonl")
-        if args.split != "all":
+        if args.split == "fresh":
+            rows = load_set(DATA / f"fresh_{language}.jsonl")
+        else:
+            rows = load_set(DATA / f"utterances_{language}.jsonl")
+        if args.split not in ("all", "fresh"):
             rows = [r for r in rows if r.get("split") == args.split]
         scores, errors = evaluate(rows, language)
         print(f"\n{language}: {len(rows)} utterances ({args.split})")

@@ -26,6 +26,7 @@ _NAME_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?([A-ZÁÉÍÓÚÑ][a-záéíóúñ
 
 
 _NEVER = re.compile(r"(?!)")
+_CAP_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
 
 
 class _Lex:
@@ -40,6 +41,8 @@ class _Lex:
                 setattr(self, name, re.compile(value))
             elif isinstance(value, dict):
                 setattr(self, name, {k: re.compile(p) for k, p in value.items()})
+                # One pass that says whether any of the kinds can match (most sentences have none).
+                setattr(self, name + "_ANY", re.compile("|".join(f"(?:{p})" for p in value.values())))
 
     def __getattr__(self, name: str) -> re.Pattern:
         # A cue a language does not define never matches.
@@ -138,6 +141,8 @@ class _Reader:
         self.counterpart = counterpart
         self.times = find_times(self.folded, language, started_at)
         self.found: list[Detection] = []
+        self._prev_recap = False
+        self.today_or_in_message = bool(self.lex.TODAY_OR_TOMORROW.search(self.folded))
 
     # -- helpers -------------------------------------------------------------------------------
     def add(self, move: Move, sent: Sentence, m: re.Match, kind: str | None = None,
@@ -174,6 +179,22 @@ class _Reader:
         m = _NAME_AFTER.match(sent.text, pos - sent.start if pos >= sent.start else pos)
         return bool(m and not self.lex.IDENTIFY_SELF_NOT_NAME.match(m.group(1)))
 
+    def _name_within(self, sent: Sentence, start: int, end: int) -> bool:
+        """A capitalised name inside the cue ("Is Sarah Jones there?"), not the sentence's first word."""
+        for cm in _CAP_WORD.finditer(sent.text, start, end):
+            if sent.text[:cm.start()].strip(" \t¿¡\"'(") and not self.lex.IDENTIFY_SELF_NOT_NAME.match(cm.group()):
+                return True
+        return False
+
+    def _lower_name(self, sent: Sentence) -> re.Match | None:
+        """"is this kevin brennan?" typed all in lower case: two words that are not common words."""
+        if any(c.isupper() for c in sent.text):
+            return None
+        m = self.lex.IDENTITY_LOWER_NAME.search(sent.folded)
+        if m and not any(self.lex.COMMON_WORD.fullmatch(w) for w in m.group(1).split()):
+            return m
+        return None
+
     def _bare_name(self, sent: Sentence) -> re.Match | None:
         """"¿Ana Belén?" — a question that is nothing but a capitalised name."""
         m = _BARE_NAME.match(sent.text)
@@ -192,10 +213,16 @@ class _Reader:
         if m:
             after = m.end() + len(f[m.end():]) - len(f[m.end():].lstrip())
             if L.IDENTITY_TRAP.match(f, after) or not (L.IDENTITY_TARGET.search(f, m.start())
-                                                       or self._name_follows(sent, sent.start + m.end())):
+                                                       or self._name_follows(sent, sent.start + m.end())
+                                                       or self._name_within(sent, m.start(), m.end())):
                 m = None
+        if not m:
+            # A security check: "confirm your date of birth", "¿me indica su fecha de nacimiento?"
+            m = L.IDENTITY_SECURITY.search(f) if L.IDENTITY_SECURITY_GATE.search(f) else None
         if not m and question:
             m = L.IDENTITY_BARE.search(f) or self._bare_name(sent)
+        if not m:
+            m = self._lower_name(sent)
         if m:
             self.add(Move.CONFIRM_IDENTITY, sent, m)
         m = L.IDENTIFY_SELF.search(f)
@@ -219,11 +246,15 @@ class _Reader:
         # Asking for the payment today, or asking when (the classic mistake).
         pay = L.PAY.search(f)
         request = L.REQUEST.search(f)
-        today = [t for t in times if self.is_today(t)] if times else ([None] if L.TODAY.search(f) else [])
+        # A resolved time decides; with none (or only vague ones: "as soon as we hang up") the today cues do.
+        dated = [t for t in times if t.due is not None]
+        today = [t for t in dated if self.is_today(t)] if dated else ([None] if L.TODAY.search(f) else [])
         past = L.PAST_QUESTION.search(f) or L.PAST_QUESTION_ORIG.search(sent.text.lower())
         recap = _find(L.CONFIRM, f, L.CONFIRM_MASK)
         if recap and L.CONFIRM_NEEDS_TIME.match(f, recap.start()) and not times:
             recap = None
+        if recap and L.TAG_ONLY.fullmatch(f) and not self._prev_recap:
+            recap = None  # "…: 612 345 678, ¿verdad?": the tag belongs to a sentence that recaps nothing
         reason = L.ASK_REASON.search(f)
         if reason and L.ASK_REASON_TRAP.search(f):
             reason = None
@@ -251,17 +282,20 @@ class _Reader:
 
         threat = self._threat(sent)
         fc = None
-        for kind, pattern in L.CONSEQUENCE.items():
+        for kind, pattern in (L.CONSEQUENCE.items() if L.CONSEQUENCE_ANY.search(f) else ()):
             m = pattern.search(f)
             if m and L.CONSEQUENCE_MASK is not _NEVER:
                 fc = _mask(f, L.CONSEQUENCE_MASK) if fc is None else fc
                 m = pattern.search(fc)
-            if m and not self.negated(sent, m.start()) and not (threat and kind == ConsequenceKind.LEGAL.value):
+            if m and not self.negated(sent, m.start()) and not L.CONSEQUENCE_NEG_AFTER.match(f, m.end()) \
+                    and not (threat and kind == ConsequenceKind.LEGAL.value):
                 self.add(Move.EXPLAIN_CONSEQUENCE, sent, m, kind=kind)
         if funding and not third_party and not recap:  # channels named in a recap are not suggestions
             self.add(Move.SUGGEST_FUNDING, sent, funding)
         # In a third-party call, asking the person on the line to pay is third_party_pay.
-        if third_party and pay and (request or question) and L.YOU.search(f) and not asked_today:
+        # ...but only when paying is what is asked of them, not a message to relay ("ask him to call me about his payment").
+        if third_party and pay and (request or question) and L.YOU.search(f) and not asked_today \
+                and L.PAY_VERB.search(f) and not L.RELAY.search(f):
             self.add(Move.THIRD_PARTY_PAY, sent, pay)
 
         # Pressing for a specific time: a clock time, or a day other than today, in a request.
@@ -269,11 +303,15 @@ class _Reader:
         specific = any(t.due is not None and (t.due.date() != self.started_at.date() or clock) for t in times) \
             and (clock or not today_or_any)
         callback = _find(L.CALLBACK, f, L.CALLBACK_MASK)
-        verify = L.VERIFY_CONTEXT.search(f) and not L.VERIFY_FUTURE.search(f) and \
+        verify = L.VERIFY_ANY.search(f) and L.VERIFY_CONTEXT.search(f) and not L.VERIFY_FUTURE.search(f) and \
             [(kind, vm) for kind, pattern in L.VERIFY.items() if (vm := pattern.search(f))]
-        m = L.PRESS.search(f if clock or not today_or_any else _mask(f, L.TODAY_OR_TOMORROW))
-        if callback or verify or (recap and not question):
-            pass  # "what time is he usually home?" / "what time did you pay?" / a recap: not pressing
+        not_press = L.PRESS_MASK.search(f)
+        fp = _mask(f, L.PRESS_MASK) if not_press else f
+        if not clock and (today_or_any or self.today_or_in_message):
+            fp = _mask(_mask(fp, L.TODAY_OR_TOMORROW), L.PRESS_CHOICE)  # "Hoy o mañana, ¿qué le viene mejor?"
+        m = L.PRESS.search(fp)
+        if callback or verify or (recap and (not question or L.CONFIRM_TAG.search(f))) or ((threat or not_press) and not m):
+            pass  # "what time is he usually home?" / "what time did you pay?" / a recap / a threat's deadline: not pressing
         elif m:
             self.add(Move.PRESS_COMMITMENT, sent, m, times=times)
         elif pay and (request or question) and specific and not past and not reason:
@@ -281,6 +319,8 @@ class _Reader:
         m = recap
         if m and not (L.CONFIRM_TRAP.search(f) and not times):
             self.add(Move.CONFIRM_COMMITMENT, sent, m, times=times)
+        # What the next sentence's bare tag ("¿verdad?") would confirm: a time named here, outside any masked check.
+        self._prev_recap = bool(times) and not L.CONFIRM_MASK.search(f) and not L.CONFIRM_TRAP.search(f)
         m = _find(L.EMPATHY, f, L.EMPATHY_MASK)
         if m and not L.EMPATHY_TRAP.search(f) and not self.negated(sent, m.start()):
             self.add(Move.EMPATHISE, sent, m)
@@ -293,10 +333,15 @@ class _Reader:
         if m and (third_party or not L.THIRD_PARTY_NEEDS_COUNTERPART.search(m.group(0))):
             self.add(Move.THIRD_PARTY_PAY, sent, m)
         m = _find(L.ABUSE, f, L.ABUSE_MASK)
-        if m and not L.ABUSE_TRAP.search(f) and not self.negated(sent, m.start()):
+        if m and not L.ABUSE_TRAP.search(f) and not self._abuse_negated(sent, m.start()):
             self.add(Move.ABUSE, sent, m)
         if threat:
             self.add(Move.THREAT, sent, threat)
+
+    def _abuse_negated(self, sent: Sentence, pos: int) -> bool:
+        """"You're not stupid" takes the insult back; "Don't give me that crap, you liar" and "no seas idiota" don't."""
+        near = " ".join(clause_before(sent.folded, pos).split()[-3:])
+        return bool(self.lex.NEGATION.search(near)) and not self.lex.ABUSE_IMPERATIVE.search(near)
 
     def _threat(self, sent: Sentence) -> re.Match | None:
         L, f = self.lex, sent.folded
@@ -320,9 +365,12 @@ class _Reader:
         if claims:
             self.add(Move.CLAIMS_PAID, sent, claims)
         m = _find(L.REASON, f, L.REASON_MASK)
-        if m and not L.REASON_TRAP.search(f):
+        reason = m and not L.REASON_TRAP.search(f)
+        if reason:
             self.add(Move.GIVES_REASON, sent, m)
         refuse = _find(L.REFUSE, f, L.REFUSE_MASK)
+        if refuse and reason and L.REFUSE_WEAK.match(f, refuse.start()):
+            refuse = None  # "the rent went up and I couldn't cover everything": the cause, not a refusal
         hedge = L.HEDGE.search(f) or L.CONDITION.search(f)
         question = "?" in L.TAG_QUESTION.sub("", sent.text.lower()) or sent.text.startswith("¿")
         committed = False
@@ -330,7 +378,9 @@ class _Reader:
         if now and not hedge and not claims and not question:
             self.add(Move.COMMITS, sent, now, times=times)
             committed = True
-        specific = [t for t in times if t.due is not None]
+        # "I can't pay now, but I'll pay you as soon as I'm back on my feet": "now" sits in the refused clause.
+        specific = [t for t in times if t.due is not None
+                    and not self._commit_negated(clause_before(f, t.start - sent.start))]
         verb = L.COMMIT_VERB.search(f)
         affirm = L.AFFIRM.search(f)
         if not committed and specific and not hedge and not question and not claims:
@@ -342,8 +392,10 @@ class _Reader:
             vague = _find(L.VAGUE_PAY, f, L.VAGUE_MASK)
             vague_time = next((t for t in times if t.vague), None)
             hedged_time = hedge and (specific or vague_time) and self._bare_time(f, times, hedge=True)
-            anchor = vague or ((verb or hedged_time) if (hedge or vague_time) else None)
-            if anchor and not self._commit_negated(clause_before(f, anchor.end())):
+            candidates = [vague] if vague else ([verb, hedged_time] if (hedge or vague_time) else [])
+            # "Ojalá mañana, pero no le prometo nada": the negated verb does not cancel the hedged time.
+            anchor = next((c for c in candidates if c and not self._commit_negated(clause_before(f, c.end()))), None)
+            if anchor:
                 self.add(Move.VAGUE_PROMISE, sent, anchor)
         if affirm and first and not L.IDENTITY_ANSWER.search(self.folded) and not L.AGREE_TRAP.search(self.folded) and not refuse \
                 and not claims and not question and not re.search(r"\b(?:but|pero)\b", f):
@@ -379,9 +431,13 @@ class _Reader:
                 self.trainee(sent)
             else:
                 self.persona(sent, first=i == 0)
-        en = len(_STOP_EN.findall(self.folded))
-        es = len(_STOP_ES.findall(self.folded))
-        other = (es >= 3 and en <= es // 3) if self.language == "en" else (en >= 3 and es <= en // 3)
+        # Written in the other language: its function words outnumber ours three to one (counted only when it has any).
+        if self.language == "en":
+            es = len(_STOP_ES.findall(self.folded))
+            other = es >= 3 and len(_STOP_EN.findall(self.folded)) <= es // 3
+        else:
+            en = len(_STOP_EN.findall(self.folded))
+            other = en >= 3 and len(_STOP_ES.findall(self.folded)) <= en // 3
         return Understanding(self.text, tuple(self.found), tuple(self.times), find_amounts(self.folded), other)
 
 

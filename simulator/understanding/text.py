@@ -23,19 +23,18 @@ def _fold_char(c: str) -> str:
     return base if base.isascii() else low
 
 
-_FOLD_CACHE: dict[str, str] = {}
+_FOLD_TABLE: dict[int, str] = {i: _fold_char(chr(i)) for i in range(128)}
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, same length as ``text`` (character i maps to character i)."""
-    out = []
-    cache = _FOLD_CACHE
-    for c in text:
-        f = cache.get(c)
-        if f is None:
-            f = cache[c] = _fold_char(c)
-        out.append(f)
-    return "".join(out)
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    table = _FOLD_TABLE
+    for c in set(text):
+        if ord(c) not in table:
+            table[ord(c)] = _fold_char(c)
+    return text.translate(table)
 
 
 @dataclass(frozen=True)

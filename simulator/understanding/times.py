@@ -41,15 +41,15 @@ def _p(pattern: str) -> re.Pattern:
 
 # --- English ---------------------------------------------------------------------------------
 _EN_VAGUE = _p(r"\b(?:next (?:week|month|year)|this (?:coming )?month|end of (?:the |this |next )?(?:month|year|week)|"
-               r"(?:as )?soon as (?:i|we) (?:can|get|have|could)|soon|sometime|some time|later(?: on)?|one of these days|"
+               r"(?:as )?soon as (?:i|we) (?:can|get|have|could)|(?:as )?soon as (?:i'?m|i am|we'?re|we are) (?:back|able|sorted|on|in|out|working|better)\b[^.,;!?]{0,20}|soon|sometime|some time|later(?: on)?|one of these days|"
                r"when (?:i|we) (?:get|have|receive|am|'m|come|get back|find|can)\b[^.,;!?]{0,30}|"
                r"(?:on |at |after )?(?:my )?pay ?day|after (?:i|we) get paid|in (?:a few|a couple of|several) (?:weeks|months)|"
                r"eventually|in the (?:near )?future|at some point|as soon as possible|asap|"
                r"by (?:the )?end of (?:the )?month|in a few days|in the coming days|these days|whenever)\b")
 _EN_NOW = _p(r"\b(?:right now|rn|right away|(?:right )?this (?:minute|second|instant)|immediately|as we speak|"
-             r"at this (?:very )?moment|straight away|straightaway|now)\b")
+             r"at this (?:very )?moment|straight away|straightaway|(?<!for )(?<!until )(?<!till )(?<!just )(?<!from )(?<!by )now)\b")
 _EN_IN = _p(rf"\bin (?:the next |about |around )?({_NUMWORD}) (minutes?|hours?|days?|weeks?)\b|\bwithin (?:the |an |the next )?(hour|(?:\d+|two|three|24|48) hours)\b")
-_EN_DAY = _p(r"\b(?:the )?day after tomorrow\b|\btomorrow\b|\btonight\b|\btoday\b|\bthis (?:morning|afternoon|evening)\b|"
+_EN_DAY = _p(r"\b(?:the )?day after tomorrow\b|\btomorrow\b|\btonight\b|\btoday\b|\b2day\b|\btonite\b|\b2nite\b|\bthis (?:morning|afternoon|evening)\b|"
              r"\bend of (?:the |to)?day\b|\b(?:by )?close of business\b|\beod\b|\blater today\b")
 _EN_WEEKDAY = _p(r"\b(?:(this|next|this coming|on|by|before)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _EN_DATE = _p(r"\b(?:on |by |before )?(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: of (\w+))?\b|"
@@ -67,9 +67,9 @@ _ES_VAGUE = _p(r"\b(?:(?:la )?(?:semana|mes|ano) que viene|(?:la |el )?(?:proxim
                r"(?:en )?cuanto (?:pueda|cobre|tenga|me paguen|me pague)|cuando (?:pueda|cobre|tenga|me paguen|me pague|vuelva|regrese|consiga|encuentre|me devuelva|me devuelvan)\b[^.,;!?]{0,30}|"
                r"mas adelante|algun dia|un dia de estos|en unos dias|en (?:unas|unos|algunas|algunos) (?:semanas|dias|meses)|"
                r"dentro de poco|en estos dias|estos dias|despues de cobrar|el dia de cobro|cuando sea)\b")
-_ES_NOW = _p(r"\b(?:ahora mismo|ahorita|ahora|en este (?:mismo )?momento|de inmediato|inmediatamente|ya mismo|enseguida|en seguida|al instante)\b")
+_ES_NOW = _p(r"\b(?:ahora mismo|ahorita|(?<!por )(?<!hasta )(?<!de )ahora|en este (?:mismo )?momento|de inmediato|inmediatamente|ya mismo|enseguida|en seguida|al instante)\b")
 _ES_IN = _p(rf"\b(?:en|dentro de) (?:unos |unas |las proximas )?({_NUMWORD}) (minutos?|horas?|dias?|semanas?)\b|\b(?:en|dentro de) (?:la proxima |una )(hora)\b")
-_ES_DAY = _p(r"\bpasado manana\b|\bmanana(?! (?:no\b))|\bhoy(?: mismo)?\b|\besta (?:noche|tarde|manana)\b|\b(?:antes de )?(?:que )?(?:acabe|termine) el dia\b|\bal final del dia\b")
+_ES_DAY = _p(r"\bpasado manana\b|\bmanana(?! (?:no\b))|\bhoy(?: mismo)?\b|\besta (?:misma )?(?:noche|tarde|manana)\b|\b(?:antes de )?(?:que )?(?:acabe|termine) el dia\b|\bal final del dia\b")
 _ES_WEEKDAY = _p(r"\b(?:(este|el proximo|el|para el|antes del|el dia)\s+)?(lunes|martes|miercoles|jueves|viernes|biernes|sabado|domingo)(\s+que viene|\s+proximo)?\b")
 _WEEKDAY_TYPOS = {"biernes": "viernes"}  # chat spellings seen in practice
 _ES_DATE = _p(r"\b(?:el|para el|antes del|hasta el) (?:dia )?(\d{1,2})(?: de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre))?\b|"
@@ -169,7 +169,7 @@ def find_times(folded: str, language: str, started_at: datetime) -> list[TimeRef
             d, part = today + timedelta(days=1), None
         elif w.startswith("manana"):
             continue  # "por la mañana": a part of the day, handled with clock times
-        elif "tonight" in w or "noche" in w:
+        elif "tonight" in w or "nite" in w or "noche" in w:
             d, part = today, PART_OF_DAY["night"]
         elif "morning" in w or w.endswith("manana"):
             d, part = today, PART_OF_DAY["morning"]
@@ -201,7 +201,8 @@ def find_times(folded: str, language: str, started_at: datetime) -> list[TimeRef
         taken.append((m.start(), m.end()))
     date_re = _ES_DATE if es else _EN_DATE
     months = _MONTHS["es" if es else "en"]
-    for m in date_re.finditer(folded):
+    has_digit = any(c.isdigit() for c in folded)
+    for m in (date_re.finditer(folded) if has_digit else ()):  # every date form has a day number
         if not free(m.start(), m.end()):
             continue
         groups = [g for g in m.groups()]
@@ -256,7 +257,7 @@ def find_times(folded: str, language: str, started_at: datetime) -> list[TimeRef
 def _is_morning_word(folded: str, pos: int) -> bool:
     """'mañana' as 'the morning' ('por la mañana', 'de la mañana', 'esta mañana') or as 'tomorrow'."""
     before = folded[max(0, pos - 7):pos]
-    return before.endswith(("la ", "esta ", "las ")) or bool(re.search(r"\d\s*(?:de la )?$", before))
+    return bool(re.search(r"(?:\b(?:la|esta|las) |\d\s*(?:de la )?)$", before))  # not "ojalá mañana"
 
 
 def _looks_like_amount_or_clock(folded: str, end: int) -> bool:
