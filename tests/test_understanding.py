@@ -94,20 +94,27 @@ def test_other_language_is_noticed():
     assert not understand("Why haven't you paid the loan?", "en").other_language
 
 
-# Floors on the labelled set (tests/data): a drop below them fails. Measured figures and the
+# Floors: a drop below them fails. The labelled set (tests/data/utterances_*) is what the cues
+# were written against; the fresh set (tests/data/fresh_*) was written independently and is never
+# used for tuning, so its floor is lower and it measures generalisation. Measured figures and the
 # 0.9 target are printed by benchmarks/understanding_metrics.py.
-MACRO_F1_FLOOR = {"en": 0.70, "es": 0.65}
-MOVE_F1_FLOOR = 0.40
+FLOORS = {  # (file stem, language): (macro F1 floor, per-move F1 floor)
+    ("utterances", "en"): (0.95, 0.85),
+    ("utterances", "es"): (0.95, 0.85),
+    ("fresh", "en"): (0.55, 0.20),
+    ("fresh", "es"): (0.60, 0.30),
+}
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_utterance_set_floor(language):
-    rows = load_set(DATA / f"utterances_{language}.jsonl")
-    assert len(rows) >= 450
+@pytest.mark.parametrize("stem,language", sorted(FLOORS))
+def test_utterance_set_floor(stem, language):
+    rows = load_set(DATA / f"{stem}_{language}.jsonl")
+    assert len(rows) >= (450 if stem == "utterances" else 250)
     scores, _ = evaluate(rows, language)
     supported = [s for s in scores.values() if s.tp + s.fn > 0]
-    assert len(supported) >= 20
+    assert len(supported) == 22
     macro = sum(s.f1 for s in supported) / len(supported)
-    assert macro >= MACRO_F1_FLOOR[language], f"macro F1 {macro:.3f}"
+    macro_floor, move_floor = FLOORS[(stem, language)]
+    assert macro >= macro_floor, f"macro F1 {macro:.3f}"
     worst = min(supported, key=lambda s: s.f1)
-    assert worst.f1 >= MOVE_F1_FLOOR, f"{worst.move} F1 {worst.f1:.3f}"
+    assert worst.f1 >= move_floor, f"{worst.move} F1 {worst.f1:.3f}"
