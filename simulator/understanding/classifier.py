@@ -33,7 +33,7 @@ _DIGIT = re.compile(r"\d")
 
 def features(folded: str, word_n: int = 2, char_ns: tuple[int, ...] = (4,)) -> set[str]:
     """The feature set of an already folded text (shared by training and inference)."""
-    if any(c.isdigit() for c in folded):
+    if _DIGIT.search(folded):
         folded = _DIGIT.sub("0", folded)
     words = _WORD.findall(folded)
     feats = {"w " + w for w in words}

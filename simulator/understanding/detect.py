@@ -9,6 +9,7 @@ applies negation scopes ("I'm not saying it will hurt your credit").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from types import ModuleType
@@ -445,4 +446,33 @@ def understand(text: str, language: str = "en", role: str = "trainee",
                started_at: datetime | None = None, counterpart: str = "debtor") -> Understanding:
     """Read one message. ``role`` is 'trainee' or 'persona'; times resolve against ``started_at``."""
     start = started_at or datetime.now().replace(microsecond=0)
-    return _Reader(text or "", language, role, start, counterpart).read()
+    u = _Reader(text or "", language, role, start, counterpart).read()
+    return _with_classifier(u, language, role) if u.text.strip() else u
+
+
+# Moves the classifier may add where the cues missed them: the ones whose false positive can
+# neither block a trainee (a violation) nor invent a promise. The cues alone decide the rest.
+CLASSIFIER_MAY_ADD = frozenset({
+    Move.CONFIRM_IDENTITY, Move.IDENTIFY_SELF, Move.STATE_DEBT, Move.ASK_PAYMENT_TODAY, Move.ASK_WHEN,
+    Move.ASK_REASON, Move.EXPLAIN_CONSEQUENCE, Move.SUGGEST_FUNDING, Move.PRESS_COMMITMENT,
+    Move.CONFIRM_COMMITMENT, Move.EMPATHISE, Move.VERIFY_PAYMENT, Move.ASK_CALLBACK, Move.GIVES_REASON,
+})
+
+
+def _with_classifier(u: Understanding, language: str, role: str) -> Understanding:
+    """Raise recall with the n-gram classifier (simulator/understanding/classifier.py), which
+    generalises to wordings the cues were not written for; its detections quote the sentence
+    it is most confident about."""
+    from simulator.understanding import classifier
+
+    probs = classifier.classify(u.text, language, role)
+    found = {d.move.value for d in u.detections}
+    added = classifier.hybrid_moves(found, probs, language, role) - found
+    extra = []
+    for name in sorted(added):
+        move = Move(name)
+        if move not in CLASSIFIER_MAY_ADD:
+            continue
+        s, e = classifier.best_sentence(u.text, language, role, name)
+        extra.append(Detection(move, s, e, u.text[s:e]))
+    return replace(u, detections=u.detections + tuple(extra)) if extra else u

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from simulator.understanding.moves import TimeRef
 
+_HAS_DIGIT = re.compile(r"\d")
 _NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "couple of": 2, "few": 3,
         "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
@@ -201,7 +202,7 @@ def find_times(folded: str, language: str, started_at: datetime) -> list[TimeRef
         taken.append((m.start(), m.end()))
     date_re = _ES_DATE if es else _EN_DATE
     months = _MONTHS["es" if es else "en"]
-    has_digit = any(c.isdigit() for c in folded)
+    has_digit = _HAS_DIGIT.search(folded) is not None
     for m in (date_re.finditer(folded) if has_digit else ()):  # every date form has a day number
         if not free(m.start(), m.end()):
             continue
