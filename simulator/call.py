@@ -90,10 +90,15 @@ class Call:
         return self.policy.step(self.state, u)
 
     def scripted_line(self, decision: Decision) -> str:
+        """The scripted words for a decision. Its phrasings count as used only once the line is
+        recorded, so a turn that is cancelled (or voiced by an LLM instead) uses up nothing."""
         rng = random.Random(f"line:{self.seed}:{len(self.transcript.turns)}")
         values = template_values(self.facts, self.language, self.started_at, decision.state.commitment)
         previous = next((t.text for t in reversed(self.transcript.turns) if t.role == "persona"), None)
-        return render(decision.acts, self.lines, self.language, values, rng, self._used, previous)
+        used = set(self._used)
+        line = render(decision.acts, self.lines, self.language, values, rng, used, previous)
+        self._pending_used = (line, used)
+        return line
 
     def record(self, trainee_text: str, decision: Decision, persona_text: str, meta: dict | None = None) -> Reply:
         self.transcript.turns.append(Turn(role="trainee", text=check_message(trainee_text)))
@@ -102,6 +107,10 @@ class Call:
             turn.meta = meta  # type: ignore[attr-defined]  # extra fields are kept by the model
         self.transcript.turns.append(turn)
         self.state = decision.state
+        pending = getattr(self, "_pending_used", None)
+        if pending and pending[0] == persona_text:
+            self._used = pending[1]
+        self._pending_used = None
         return Reply(persona_text, decision, decision.hung_up, meta or {})
 
     def say(self, text: str) -> Reply:

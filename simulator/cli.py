@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable, NoReturn
+from typing import Any, NoReturn
 
 from simulator.errors import DojoInputError
 
@@ -105,20 +105,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(host=args.host, port=args.port, database_url=args.database)
 
 
-def _delegate(module: str, verbs: tuple[str, ...] = ()) -> Callable[[argparse.Namespace], int]:
-    """Hand the rest of the command line to a subcommand module's ``run(argv)``.
+# Subcommands with parsers of their own: everything after the name goes to ``module.run(argv)``.
+# With verbs, the first word must be one of them (``dojo llm check``) and is consumed.
+DELEGATED: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "users": ("simulator.store.users_cli", (), "manage web app accounts (users add NAME --role ...)"),
+    "llm": ("simulator.llm.check", ("check",), "check an OpenAI-compatible endpoint (llm check)"),
+    "batch": ("simulator.batch.cli", (), "run trainee agents against personas in batch"),
+    "judge-agreement": ("simulator.llm.agreement", (), "agreement of the LLM judge with the rubric"),
+}
 
-    With ``verbs``, the first word must be one of them (``dojo llm check``) and is consumed.
-    """
-    def run(args: argparse.Namespace) -> int:
-        import importlib
-        rest = list(args.rest)
-        if verbs:
-            if not rest or rest[0] not in verbs:
-                raise DojoInputError(f"expected one of: {', '.join(verbs)} (e.g. 'dojo {args.command} {verbs[0]} --help')")
-            rest = rest[1:]
-        return importlib.import_module(module).run(rest)
-    return run
+
+def run_delegated(name: str, rest: list[str]) -> int:
+    import importlib
+    module, verbs, _ = DELEGATED[name]
+    if verbs:
+        if not rest or rest[0] not in verbs:
+            raise DojoInputError(f"expected one of: {', '.join(verbs)} (e.g. 'dojo {name} {verbs[0]} --help')")
+        rest = rest[1:]
+    return importlib.import_module(module).run(rest)
 
 
 def _llm_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -173,20 +177,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_validate)
 
-    for name, module, verbs, help_text in (
-            ("users", "simulator.store.users_cli", (), "manage web app accounts (users add NAME --role ...)"),
-            ("llm", "simulator.llm.check", ("check",), "check an OpenAI-compatible endpoint (llm check)"),
-            ("batch", "simulator.batch.cli", (), "run trainee agents against personas in batch"),
-            ("judge-agreement", "simulator.llm.agreement", (), "agreement of the LLM judge with the rubric")):
-        p = sub.add_parser(name, help=help_text, add_help=False)
-        p.add_argument("rest", nargs=argparse.REMAINDER)
-        p.set_defaults(func=_delegate(module, verbs))
+    for name, (_, _, help_text) in DELEGATED.items():  # listed in --help; main() hands them over
+        sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if argv and argv[0] in DELEGATED:
+            return run_delegated(argv[0], argv[1:])
+        args = build_parser().parse_args(argv)
         return args.func(args)
     except DojoInputError as exc:
         sys.stderr.write(f"dojo: {exc}\n")

@@ -104,7 +104,8 @@ class GoodTrainee:
         for key in order:
             if key not in said:
                 return say(key)
-        if not reason and said_count(self.said, "reason_again") < 2:
+        # Follow up on the reason at least once (the first answer is often still the excuse).
+        if said_count(self.said, "reason_again") < (1 if reason else 2):
             return say("reason_again")
         for key in ("consequences", "funding", "press"):
             if key not in said:

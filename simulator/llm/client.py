@@ -376,6 +376,8 @@ class LLMClient:
             return LLMConnectionError(
                 f"cannot reach {base}: {_connect_reason(exc)}{tail} — is the server running? ({ENV_BASE_URL})"
             )
+        if _server_dropped(exc):
+            return LLMConnectionError(f"{base} closed the connection before answering{tail} — check the server log")
         if isinstance(exc, httpx.ConnectTimeout):
             return LLMConnectionError(
                 f"cannot reach {base}: connect timed out after {cfg.connect_timeout:g} s{tail} — "
@@ -576,6 +578,12 @@ def _refused(exc: httpx.TransportError) -> bool:
     from aiohttp import ClientConnectorError
 
     return isinstance(exc.__cause__, ClientConnectorError) and not isinstance(exc.__cause__, TimeoutError)
+
+
+def _server_dropped(exc: httpx.TransportError) -> bool:
+    from aiohttp import ServerDisconnectedError
+
+    return isinstance(exc.__cause__, ServerDisconnectedError)
 
 
 def _connect_reason(exc: httpx.TransportError) -> str:
