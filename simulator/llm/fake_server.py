@@ -578,6 +578,15 @@ def running_fake_server(**options: Any) -> Iterator[FakeServer]:
         server.stop()
 
 
+_CONVEY = re.compile(r"«([^«»]+)»\s*(?:\n|$)")
+
+
+def demo_policy(body: dict[str, Any]) -> str:
+    """Plays a well-behaved LLM for demos: says the content a persona prompt asks it to convey."""
+    found = _CONVEY.findall(_last_user_text(body))
+    return found[-1].strip() if found else "Sorry, could you say that again?"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m simulator.llm.fake_server",
@@ -594,6 +603,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--response-formats", default="json_schema,json_object",
                         help="accepted response_format types, comma-separated ('' rejects all)")
     parser.add_argument("--no-record", action="store_true", help="do not keep requests in memory")
+    parser.add_argument("--demo", action="store_true",
+                        help="answer persona prompts in character (with the line they ask to convey), for "
+                             "trying the LLM voice offline")
     args = parser.parse_args(argv)
     server = FakeServer(
         models=tuple(args.model or ("fake-model",)),
@@ -605,6 +617,7 @@ def main(argv: list[str] | None = None) -> int:
         record=not args.no_record,
         host=args.host,
         port=args.port,
+        policy=demo_policy if args.demo else None,
     )
 
     async def run() -> None:
