@@ -43,7 +43,8 @@ def main() -> None:
     args = ap.parse_args()
     rubric = load_rubric()
     docs = build(args.transcripts, random.Random(1))
-    score_transcript(parse_transcript(docs[0]), rubric)  # warm the compiled patterns
+    for doc in (docs[0], docs[-1]):  # compile both languages' patterns: steady state is measured
+        score_transcript(parse_transcript(doc), rubric)
     t0 = time.perf_counter()
     for doc in docs:
         score_transcript(parse_transcript(doc), rubric)

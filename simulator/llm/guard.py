@@ -115,7 +115,8 @@ def read(text: str, language: str, role: str, started_at: datetime, counterpart:
 def read_turns(transcript: Transcript) -> list[ReadTurn]:
     """The scorer's ``read_turns`` through the cache, so scoring a guarded call costs little."""
     lang, start, counterpart = transcript.language, transcript.started_at, transcript.counterpart
-    return [ReadTurn(i, t.role, read(t.text, lang, t.role, start, counterpart)) for i, t in enumerate(transcript.turns)]
+    return [ReadTurn(i, t.role, read(t.text, lang, t.role, start, counterpart), lang)
+            for i, t in enumerate(transcript.turns)]
 
 
 def check_line(line: str, ctx: GuardContext) -> Verdict:
@@ -182,9 +183,9 @@ def _allowed_collector_moves(ctx: GuardContext) -> frozenset[Move]:
 
 def _new_commitments(text: str, ctx: GuardContext) -> list:
     """What the scorer would read as a commitment in this line, given the call so far."""
-    turns = [ReadTurn(i, role, _read(t, role, ctx)) for i, (role, t) in enumerate(ctx.history)]
-    turns.append(ReadTurn(len(turns), "trainee", _read(ctx.trainee_text, "trainee", ctx)))
-    turns.append(ReadTurn(len(turns), "persona", _read(text, "persona", ctx)))
+    turns = [ReadTurn(i, role, _read(t, role, ctx), ctx.language) for i, (role, t) in enumerate(ctx.history)]
+    turns.append(ReadTurn(len(turns), "trainee", _read(ctx.trainee_text, "trainee", ctx), ctx.language))
+    turns.append(ReadTurn(len(turns), "persona", _read(text, "persona", ctx), ctx.language))
     last = len(turns) - 1
     return [c for c in commitments(turns) if c.turn == last]
 

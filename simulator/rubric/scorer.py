@@ -14,16 +14,27 @@ from simulator.report import CriterionResult, Evidence, Promise, Report, Violati
 from simulator.rubric.model import CriterionSpec, Rubric
 from simulator.transcript import Transcript
 from simulator.understanding import Detection, Move, Understanding, understand
+from simulator.understanding.detect import CLASSIFIER_MAY_ADD, with_classifier
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReadTurn:
+    """One turn as the cues read it; the classifier's reading is added only when asked for."""
+
     index: int
     role: str
     understanding: Understanding
+    language: str = "en"
+    _hybrid: Understanding | None = None
 
     def all(self, move: Move) -> list[Detection]:
         return [d for d in self.understanding.detections if d.move is move]
+
+    def all_hybrid(self, move: Move) -> list[Detection]:
+        """Detections of ``move`` including those only the classifier finds (computed once)."""
+        if self._hybrid is None:
+            self._hybrid = with_classifier(self.understanding, self.language, self.role)
+        return [d for d in self._hybrid.detections if d.move is move]
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,7 @@ class Commitment:
 
 def read_turns(transcript: Transcript) -> list[ReadTurn]:
     return [ReadTurn(i, t.role, understand(t.text, transcript.language, t.role, transcript.started_at,
-                                           transcript.counterpart))
+                                           transcript.counterpart, use_classifier=False), transcript.language)
             for i, t in enumerate(transcript.turns)]
 
 
@@ -85,7 +96,11 @@ class _Scoring:
         self.lang = transcript.language
 
     def evidence(self, turns: list[ReadTurn], move: Move, limit: int = 3) -> list[Evidence]:
+        """Evidence of a move: the cues' first; where they find none, the classifier's. Either way
+        the status is the hybrid reading's; the classifier runs only when the cues fall short."""
         out = [_ev(t, d) for t in turns for d in t.all(move)]
+        if not out and move in CLASSIFIER_MAY_ADD:
+            out = [_ev(t, d) for t in turns for d in t.all_hybrid(move)]
         seen, unique = set(), []
         for e in out:
             if (e.turn, e.quote) not in seen:

@@ -36,12 +36,13 @@ def features(folded: str, word_n: int = 2, char_ns: tuple[int, ...] = (4,)) -> s
     if _DIGIT.search(folded):
         folded = _DIGIT.sub("0", folded)
     words = _WORD.findall(folded)
-    feats = {"w " + w for w in words}
+    feats = set(map("w ".__add__, words))
     if word_n >= 2 and len(words) > 1:
-        feats.update("b " + a + "_" + b for a, b in zip(words, words[1:]))
+        feats.update(map("b {}_{}".format, words, words[1:]))
     s = " " + " ".join(words) + " "
-    for n in char_ns:
-        feats.update(s[i:i + n] for i in range(len(s) - n + 1))
+    get = s.__getitem__
+    for n in char_ns:  # every n-character slice, built in C rather than a Python loop
+        feats.update(map(get, map(slice, range(len(s) - n + 1), range(n, len(s) + 1))))
     return feats
 
 
@@ -61,8 +62,10 @@ class Model:
         self.t_alone: float = data["t_alone"]
         self.max_feats: int = (1 << self.width) // (2 * self.offset) - 1
         self.packed: dict[str, int] = dict(zip(data["features"], (int(h, 16) for h in data["packed"])))
-        self._keys = self.packed.keys()
+        self._keys = frozenset(self.packed)  # set & frozenset walks the smaller side
         self._mask = (1 << self.width) - 1
+        t = min(max(self.t_high, 1e-9), 1 - 1e-9)
+        self._z_high = math.log(t / (1 - t))
 
     def _unpack(self, found: set[str], n: int) -> list[float]:
         """Logits from the features found in the vocabulary (``n``: the message's feature count)."""
@@ -78,6 +81,14 @@ class Model:
                 sums[k] += ((total >> (width * k)) & mask) - base
         norm = 1.0 / (self.scale * math.sqrt(n))
         return [b + s * norm for b, s in zip(self.bias, sums)]
+
+    def added_moves(self, folded: str, present: set[str]) -> list[str]:
+        """Moves not in ``present`` whose probability reaches t_high (compared as logits)."""
+        feats = features(folded, self.word_n, self.char_ns)
+        found = feats & self._keys
+        zs = self._unpack(found, len(feats)) if found else self.bias
+        z_high = self._z_high
+        return [m for m, z in zip(self.moves, zs) if z >= z_high and m not in present]
 
     def probs(self, folded: str) -> dict[str, float]:
         feats = features(folded, self.word_n, self.char_ns)

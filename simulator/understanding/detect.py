@@ -443,11 +443,22 @@ class _Reader:
 
 
 def understand(text: str, language: str = "en", role: str = "trainee",
-               started_at: datetime | None = None, counterpart: str = "debtor") -> Understanding:
-    """Read one message. ``role`` is 'trainee' or 'persona'; times resolve against ``started_at``."""
+               started_at: datetime | None = None, counterpart: str = "debtor",
+               use_classifier: bool = True) -> Understanding:
+    """Read one message. ``role`` is 'trainee' or 'persona'; times resolve against ``started_at``.
+
+    ``use_classifier=False`` gives the cues' reading alone; ``with_classifier`` adds the rest later
+    (the scorer does that only where a criterion would otherwise be missed).
+    """
     start = started_at or datetime.now().replace(microsecond=0)
-    u = _Reader(text or "", language, role, start, counterpart).read()
-    return _with_classifier(u, language, role) if u.text.strip() else u
+    reader = _Reader(text or "", language, role, start, counterpart)
+    u = reader.read()
+    return _with_classifier(u, reader.folded, language, role) if use_classifier and u.text.strip() else u
+
+
+def with_classifier(u: Understanding, language: str, role: str) -> Understanding:
+    """The hybrid reading of a message first read with ``use_classifier=False``."""
+    return _with_classifier(u, fold(u.text), language, role) if u.text.strip() else u
 
 
 # Moves the classifier may add where the cues missed them: the ones whose false positive can
@@ -459,20 +470,20 @@ CLASSIFIER_MAY_ADD = frozenset({
 })
 
 
-def _with_classifier(u: Understanding, language: str, role: str) -> Understanding:
+def _with_classifier(u: Understanding, folded: str, language: str, role: str) -> Understanding:
     """Raise recall with the n-gram classifier (simulator/understanding/classifier.py), which
     generalises to wordings the cues were not written for; its detections quote the sentence
-    it is most confident about."""
+    it is most confident about. (Its t_low rule is off in the shipped models: cues are kept.)"""
     from simulator.understanding import classifier
 
-    probs = classifier.classify(u.text, language, role)
+    m = classifier.model(language, role)
+    if m is None:
+        return u
     found = {d.move.value for d in u.detections}
-    added = classifier.hybrid_moves(found, probs, language, role) - found
     extra = []
-    for name in sorted(added):
+    for name in m.added_moves(folded, found):
         move = Move(name)
-        if move not in CLASSIFIER_MAY_ADD:
-            continue
-        s, e = classifier.best_sentence(u.text, language, role, name)
-        extra.append(Detection(move, s, e, u.text[s:e]))
+        if move in CLASSIFIER_MAY_ADD:
+            s, e = classifier.best_sentence(u.text, language, role, name)
+            extra.append(Detection(move, s, e, u.text[s:e]))
     return replace(u, detections=u.detections + tuple(extra)) if extra else u
