@@ -58,3 +58,23 @@ def test_each_day_keeps_its_own_clock_time():
 
 def test_amounts_are_not_dates():
     assert find_times(fold("Le debo 3.000 euros"), "es", MONDAY_10) == []
+
+
+def test_the_quick_gate_changes_nothing_on_the_labelled_sets(monkeypatch):
+    """find_times skips messages with no time stem; on every utterance we have, that must not
+    change a single result."""
+    import json
+    import re
+    from pathlib import Path
+
+    from simulator.understanding import times
+
+    gates = dict(times._GATE)
+    for path in sorted((Path(__file__).parent / "data").glob("*.jsonl")):
+        language = "es" if "_es" in path.name else "en"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            folded = fold(json.loads(line)["text"])
+            monkeypatch.setattr(times, "_GATE", gates)
+            gated = find_times(folded, language, MONDAY_10)
+            monkeypatch.setattr(times, "_GATE", {"en": re.compile(""), "es": re.compile("")})
+            assert gated == find_times(folded, language, MONDAY_10), folded
