@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT.parent / "shared" / "spec" / "examples"
 
 
-def require(condition: bool, reason: str) -> None:
-    """Skip locally when a system dependency is missing; fail in CI."""
-    if condition:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (required in CI)")
-    pytest.skip(reason)
+from support import postgres_url, require  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the whole run, started only if a test asks for it."""
+    yield from postgres_url()
 
 
 @pytest.fixture

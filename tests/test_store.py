@@ -41,19 +41,6 @@ T0 = datetime(2026, 11, 23, 10, 0, 0)
 
 # -- fixtures ------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    server = pg.postgres_server()
-    try:
-        url = server.__enter__()
-    except pg.PostgresUnavailable as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but PostgreSQL is unavailable: {exc}")
-        pytest.skip(f"PostgreSQL unavailable: {exc}")
-    try:
-        yield url
-    finally:
-        server.__exit__(None, None, None)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

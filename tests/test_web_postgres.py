@@ -4,7 +4,6 @@ server binaries, except under CI=true."""
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Iterator
 
@@ -27,19 +26,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.filterwarnings("ignore::Deprecat
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[str]:
-    server = pg.postgres_server()
-    try:
-        url = server.__enter__()
-    except pg.PostgresUnavailable as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but PostgreSQL is unavailable: {exc}")
-        pytest.skip(f"PostgreSQL unavailable: {exc}")
-    try:
-        yield url
-    finally:
-        server.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -32,13 +32,7 @@ PASSWORD = "correct-horse-1"
 XSS = ('<script>window.__xss = 1; alert(1)</script>', '<img src=x onerror="window.__xss = 2; alert(2)">')
 
 
-def require(condition: bool, reason: str) -> None:
-    """Skip locally when a system dependency is missing; fail under CI=true."""
-    if condition:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (required in CI)")
-    pytest.skip(reason)
+from support import require  # noqa: E402,F401  (re-exported for the web tests)
 
 
 def free_port() -> int:
