@@ -686,7 +686,7 @@ def _default_transport(limits: httpx.Limits) -> httpx.AsyncBaseTransport:
     64 concurrent streams CPU-bound here (14x the ideal wall time); aiohttp's pool stays O(1)."""
     from httpx_aiohttp import AiohttpTransport
 
-    return AiohttpTransport(limits=limits, trust_env=True)
+    return AiohttpTransport(limits=limits, trust_env=False)  # httpx mounts env proxies itself
 
 
 async def _make_client(config: LLMConfig, transport: httpx.AsyncBaseTransport | None) -> LLMClient:
