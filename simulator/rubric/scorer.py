@@ -94,6 +94,7 @@ class _Scoring:
         self.persona = [t for t in turns if t.role == "persona"]
         self.third_party = transcript.counterpart == "third_party"
         self.lang = transcript.language
+        self.commitments = commitments(turns)
 
     def evidence(self, turns: list[ReadTurn], move: Move, limit: int = 3) -> list[Evidence]:
         """Evidence of a move: the cues' first; where they find none, the classifier's. Either way
@@ -117,8 +118,8 @@ class _Scoring:
             ev = self.evidence(self.trainee, Move.ASK_PAYMENT_TODAY)
             if ev:
                 return "met", ev, None
-            return "missed", self.evidence(self.trainee, Move.ASK_WHEN, 1), \
-                "missed_asked_when" if self.evidence(self.trainee, Move.ASK_WHEN, 1) else None
+            asked_when = self.evidence(self.trainee, Move.ASK_WHEN, 1)
+            return "missed", asked_when, "missed_asked_when" if asked_when else None
         if rule == "find_reason":
             asked = self.evidence(self.trainee, Move.ASK_REASON)
             if not asked:
@@ -131,7 +132,7 @@ class _Scoring:
             ev = self.evidence(self.trainee, Move.EXPLAIN_CONSEQUENCE)
             return ("met", ev, None) if ev else ("missed", [], None)
         if rule == "secure_promise":
-            found = commitments(self.turns)
+            found = self.commitments
             if not found:
                 return "missed", self.evidence(self.persona, Move.VAGUE_PROMISE, 1), None
             deadline = datetime.combine(self.t.started_at.date() + timedelta(days=self.rubric.promise_window_days), time(23, 59, 59))
@@ -163,7 +164,7 @@ class _Scoring:
         return out
 
     def promise(self) -> Promise | None:
-        found = commitments(self.turns)
+        found = self.commitments
         if not found:
             return None
         c = found[-1]
