@@ -43,6 +43,9 @@ APP_CSS = views.CSS + """
 #dojo-calls,#dojo-history{--font-mono:var(--font)}
 #dojo-calls [role="gridcell"],#dojo-calls [role="columnheader"],#dojo-calls th,#dojo-calls td{font-size:13px}
 #dojo-override{margin:.6rem 0}
+#dojo-judge table{width:100%;border-collapse:collapse;font-size:.9rem}
+#dojo-judge td,#dojo-judge th{padding:.3rem .5rem;border-bottom:1px solid #e5e7eb;text-align:left}
+#dojo-judge .dojo-disagree{background:#fef3c7}
 #dojo-header{align-items:center}
 #dojo-header h2{margin:0}
 #dojo-who{text-align:right}
@@ -223,8 +226,11 @@ def build(ctx: WebContext) -> gr.Blocks:
                             open_btn = gr.Button("Open", size="md", elem_id="dojo-open-call", scale=1)
                             review_report = gr.DownloadButton("HTML report", visible=False, size="md",
                                                               elem_id="dojo-html-report", scale=1)
-                            gr.HTML(scale=3)
+                            judge_btn = gr.Button("Ask the LLM judge", size="md", elem_id="dojo-judge-btn", scale=1,
+                                                  visible=ctx.llm_available)
+                            gr.HTML(scale=2)
                         review_html = gr.HTML(elem_id="dojo-review")
+                        judge_html = gr.HTML(elem_id="dojo-judge-out")
                         with gr.Row(elem_id="dojo-override", elem_classes=["dojo-bottom"]):
                             o_criterion = gr.Dropdown([], label="Override a criterion", elem_id="dojo-o-criterion",
                                                       scale=3, min_width=200)
@@ -307,6 +313,8 @@ def build(ctx: WebContext) -> gr.Blocks:
         calls_table.select(trainer.select_row, None, review_outs + [call_no, trainer_tabs], api_name="select_call")
         open_btn.click(trainer.open_call, call_no, review_outs, api_name="open_call")
         call_no.submit(trainer.open_call, call_no, review_outs, api_name="open_call_enter")
+        judge_btn.click(trainer.judge, review_id, judge_html, api_name="judge", concurrency_limit=8)
+        review_id.change(lambda _: "", review_id, judge_html, queue=False, api_visibility="private")  # a new call: clear
         o_save.click(trainer.override, [review_id, o_criterion, o_status, o_comment], review_outs + [o_comment],
                      api_name="override")
         cohort_tab.select(trainer.cohort, None, [p_pass, p_persona, p_time, p_agree, agree_note], api_name="cohort")

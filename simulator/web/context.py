@@ -151,14 +151,17 @@ class WebContext:
         except (ImportError, ValueError):
             return False
 
+    def llm_config_options(self) -> dict[str, Any]:
+        """The LLM endpoint settings, as the CLI's --llm-* options would give them."""
+        return self.llm_options or {"base_url": os.environ.get("DOJO_LLM_BASE_URL"),
+                                    "model": os.environ.get("DOJO_LLM_MODEL"),
+                                    "api_key": os.environ.get("DOJO_LLM_API_KEY")}
+
     def voice(self) -> Any:
         """The shared LLM voice, made on first use (it carries configuration, not user state)."""
         if self._voice is None:
             module = importlib.import_module("simulator.llm.voice")
-            options = self.llm_options or {"base_url": os.environ.get("DOJO_LLM_BASE_URL"),
-                                           "model": os.environ.get("DOJO_LLM_MODEL"),
-                                           "api_key": os.environ.get("DOJO_LLM_API_KEY")}
-            self._voice = module.LLMVoice.from_options(options)
+            self._voice = module.LLMVoice.from_options(self.llm_config_options())
         return self._voice
 
     # -- files handed to the browser ----------------------------------------------------------------

@@ -149,6 +149,32 @@ class Trainer:
         head, transcript, _, report_btn, selected = self.open_call(call_id, request)
         return head, transcript, gr.skip(), report_btn, selected, ""
 
+    def judge(self, call_id: Any, request: gr.Request | None = None) -> str:
+        """A second opinion from the LLM judge on the open call, beside the rubric's verdicts.
+
+        Shown, not stored: the rubric's verdict stays the score, and overrides stay the trainer's.
+        """
+        try:
+            viewer = self.ctx.trainer(request)
+            if call_id in (None, ""):
+                raise WebError("Open a call first.")
+            if not self.ctx.llm_available:
+                raise WebError("No LLM is configured: set DOJO_LLM_BASE_URL (see 'dojo llm check').")
+            record = self.ctx.store.get_call(int(call_id), viewer.user)
+            if not record.report:
+                raise WebError("This call has no report yet (it is still in progress).")
+            from simulator.llm.judge import judge_report_sync
+            from simulator.store import call_transcript_json
+            from simulator.transcript import Transcript
+
+            transcript = Transcript.model_validate(call_transcript_json(record))
+            doc = judge_report_sync(transcript, load_rubric(record.report.get("rubric") or "collection-call"),
+                                    record.report, self.ctx.llm_config_options())
+        except Exception as exc:
+            notify(problem(exc))
+            return gr.skip()
+        return views.judge_html(doc)
+
     # -- cohort ---------------------------------------------------------------------------------
     def cohort(self, request: gr.Request | None = None) -> tuple:
         """Four plots: pass rate per criterion, mean score per persona, each trainee over time, and

@@ -413,3 +413,20 @@ def line_chart(series: dict[str, list[tuple[datetime, float]]], *, title: str, p
     return (f'<div class="dojo dojo-chart"><h3>{esc(title)}</h3>{legend_html}'
             f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{esc(title)}">'
             f'{"".join(parts)}</svg></div>')
+
+
+def judge_html(doc: dict[str, Any]) -> str:
+    """The LLM judge's verdicts beside the rubric scorer's, disagreements marked (all escaped)."""
+    judge = doc.get("judge") or {}
+    scorer = {c["id"]: c for c in doc.get("criteria", [])}
+    rows = []
+    for c in judge.get("criteria", []):
+        auto = scorer.get(c["id"], {})
+        flag = "" if c.get("agrees") is not False else " class='dojo-disagree'"
+        mark = {True: "agrees", False: "disagrees", None: "no verdict"}[c.get("agrees")]
+        rows.append(f"<tr{flag}><td>{esc(auto.get('title') or c['id'])}</td><td>{esc(auto.get('status', ''))}</td>"
+                    f"<td>{esc(c.get('judge_status', ''))}</td><td>{mark}</td>"
+                    f"<td>{esc(c.get('rationale', ''))}</td></tr>")
+    return ("<div id='dojo-judge'><h4>LLM judge — a second opinion</h4>"
+            f"<p>{esc(judge.get('summary', ''))}</p><table><thead><tr><th>Criterion</th><th>Rubric</th>"
+            "<th>LLM judge</th><th></th><th>Why</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
