@@ -16,7 +16,7 @@ from datetime import datetime
 
 from simulator.call import Call
 from simulator.persona import all_personas
-from simulator.trainees import scripted_trainee
+from simulator.trainees import play_scripted, scripted_trainee
 
 TARGET_P99_MS = 5.0
 
@@ -38,14 +38,12 @@ def main() -> None:
     for i in range(args.calls):
         persona, lang, diff, kind = combos[i % len(combos)]
         call = Call(persona, seed=i, language=lang, difficulty=diff, started_at=start)
-        trainee = scripted_trainee(kind, lang)
-        while not call.over:
-            msg = trainee.next_message([t.model_dump() for t in call.transcript.turns], call.card())
-            if msg is None:
-                break
+        def timed_say(message: str, call: Call = call) -> None:
             t0 = time.perf_counter()
-            call.say(msg)
+            call.say(message)
             samples.append((time.perf_counter() - t0) * 1000)
+
+        play_scripted(call, scripted_trainee(kind, lang), on_turn=timed_say)
     p50, p99 = statistics.median(samples), percentile(samples, 0.99)
     print(f"persona reply: {len(samples)} turns over {args.calls} calls")
     print(f"p50 {p50:.3f} ms, p99 {p99:.3f} ms (ratio of p99 to the {TARGET_P99_MS} ms target: {p99 / TARGET_P99_MS:.2f})")

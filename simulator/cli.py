@@ -58,14 +58,10 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def _read_script(path: str) -> list[str]:
-    p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DojoInputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DojoInputError(f"{p}: cannot read it ({exc.__class__.__name__})") from None
     from simulator.call import check_message
+    from simulator.datafiles import read_text
+    p = Path(path)
+    lines = read_text(p, "--trainee-script").splitlines()
     out = []
     for number, line in enumerate(lines, start=1):
         if line.strip():

@@ -38,14 +38,23 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, path: tuple, lines: dic
     return loader.construct_object(node, deep=True)
 
 
+def read_text(path: str | Path, what: str = "") -> str:
+    """A user-named text file, or a one-line DojoInputError saying why it cannot be read."""
+    path = Path(path)
+    label = f" ({what})" if what else ""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DojoInputError(f"{path}: no such file{label}") from None
+    except IsADirectoryError:
+        raise DojoInputError(f"{path}: is a directory, expected a file{label}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DojoInputError(f"{path}: cannot read it ({exc.__class__.__name__}){label}") from None
+
+
 def load_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
     """Parse one YAML file; return its data and a map from key paths to 1-based line numbers."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DojoInputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DojoInputError(f"{path}: cannot read it ({exc})") from None
+    text = read_text(path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -141,3 +141,15 @@ def scripted_trainee(kind: str, language: str) -> GoodTrainee | PoorTrainee:
     if kind == "scripted-poor":
         return PoorTrainee(language)
     raise ValueError(f"unknown scripted trainee {kind!r}")
+
+
+def play_scripted(call: Any, trainee: GoodTrainee | PoorTrainee, on_turn: Any = None) -> Any:
+    """Let a scripted trainee talk to ``call`` until either side is done; returns the call.
+    ``on_turn(message)`` wraps each ``call.say`` (benchmarks time it)."""
+    say = on_turn or call.say
+    while not call.over:
+        message = trainee.next_message([t.model_dump() for t in call.transcript.turns], call.card())
+        if message is None:
+            break
+        say(message)
+    return call

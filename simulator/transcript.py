@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from simulator.datafiles import read_text
 from simulator.errors import DojoInputError
 
 Role = Literal["trainee", "persona"]
@@ -99,13 +100,4 @@ def parse_transcript(text: str, source: str = "<text>") -> Transcript:
 
 
 def read_transcript(path: str | Path) -> Transcript:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DojoInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DojoInputError(f"{path}: is a directory, expected a transcript file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DojoInputError(f"{path}: cannot read it ({exc.__class__.__name__})") from None
-    return parse_transcript(text, str(path))
+    return parse_transcript(read_text(path, "a transcript"), str(path))

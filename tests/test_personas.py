@@ -6,7 +6,7 @@ import pytest
 
 from simulator.call import Call
 from simulator.persona import all_personas
-from simulator.trainees import scripted_trainee
+from simulator.trainees import play_scripted, scripted_trainee
 from simulator.understanding import Move, understand
 
 START = datetime(2026, 11, 23, 10, 0)
@@ -22,13 +22,7 @@ def ids(case):
 
 def play(persona, trainee_kind, language, difficulty, seed=11):
     call = Call(persona, seed=seed, language=language, difficulty=difficulty, started_at=START)
-    trainee = scripted_trainee(trainee_kind, language)
-    while not call.over:
-        msg = trainee.next_message([t.model_dump() for t in call.transcript.turns], call.card())
-        if msg is None:
-            break
-        call.say(msg)
-    return call
+    return play_scripted(call, scripted_trainee(trainee_kind, language))
 
 
 def test_required_personas_exist():

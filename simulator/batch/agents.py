@@ -15,6 +15,7 @@ from pathlib import Path
 from string import Template
 from typing import Any, Protocol
 
+from simulator.datafiles import read_text
 from simulator.errors import DojoInputError
 from simulator.llm.client import LLMClient, Message
 from simulator.trainees import scripted_trainee
@@ -48,12 +49,7 @@ class ScriptedTrainee:
 def read_prompt(path: str | Path | None) -> str:
     """The agent's system prompt template: ``--trainee-prompt FILE`` or the shipped default."""
     p = Path(path) if path else DEFAULT_PROMPT
-    try:
-        text = p.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        raise DojoInputError(f"{p}: no such file (--trainee-prompt)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DojoInputError(f"{p}: cannot read it ({exc.__class__.__name__})") from None
+    text = read_text(p, "--trainee-prompt").strip()
     if not text:
         raise DojoInputError(f"{p}: the trainee prompt is empty")
     return text
