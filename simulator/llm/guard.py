@@ -108,8 +108,12 @@ PROBLEMS = {
 
 @lru_cache(maxsize=16384)
 def read(text: str, language: str, role: str, started_at: datetime, counterpart: str) -> Understanding:
-    """``understand()``, cached: the guard, the reference lines and the scorer read the same texts."""
-    return understand(text, language, role, started_at, counterpart)
+    """``understand()``, cached: the guard, the reference lines and the scorer read the same texts.
+
+    A persona line is read as the scorer reads it (the classifier may find a reason the cues miss);
+    reading it as collector speech uses the cues alone, so the classifier's recall never makes a
+    persona's words count as the collector's."""
+    return understand(text, language, role, started_at, counterpart, use_classifier=role == "persona")
 
 
 def read_turns(transcript: Transcript) -> list[ReadTurn]:
