@@ -140,16 +140,20 @@ def check_line(line: str, ctx: GuardContext) -> Verdict:
     verdict = _commitment_check(text, persona, ctx)
     if not verdict.ok:
         return verdict
-    reference_moves = {m for r in ctx.reference for m in _read(r, "persona", ctx).moves}
+    # The scripted phrasings of the same acts are read only when the line needs comparing to them.
+    def in_reference(move: Move) -> bool:
+        return any(_read(r, "persona", ctx).has(move) for r in ctx.reference)
+
     if persona.has(Move.GIVES_REASON) and "reason" not in ctx.decision.released \
-            and Move.GIVES_REASON not in reference_moves:
+            and not in_reference(Move.GIVES_REASON):
         return Verdict(False, "reveals_reason", persona.first(Move.GIVES_REASON).quote)  # type: ignore[union-attr]
-    if persona.has(Move.CLAIMS_PAID) and not ctx.paid_persona and Move.CLAIMS_PAID not in reference_moves:
+    if persona.has(Move.CLAIMS_PAID) and not ctx.paid_persona and not in_reference(Move.CLAIMS_PAID):
         return Verdict(False, "claims_paid", persona.first(Move.CLAIMS_PAID).quote)  # type: ignore[union-attr]
     denial = _DENIES_PAYMENT.get(ctx.language, _DENIES_PAYMENT["en"])
     if ctx.paid_persona and denial.search(folded) and not any(denial.search(fold(r)) for r in ctx.reference):
         return Verdict(False, "denies_payment")
-    collector = _collector_moves(text, ctx) - _allowed_collector_moves(ctx)
+    collector = _collector_moves(text, ctx)
+    collector = collector - _allowed_collector_moves(ctx) if collector else collector
     if collector:  # last: the reader sees collector moves in some persona words ("fine" as a fee)
         return Verdict(False, "collector", ", ".join(sorted(m.value for m in collector)))
     return PASS
