@@ -445,13 +445,21 @@ class _Reader:
 def understand(text: str, language: str = "en", role: str = "trainee",
                started_at: datetime | None = None, counterpart: str = "debtor",
                use_classifier: bool = True) -> Understanding:
+    """Read one message (memoised: the policy, the LLM guard and the scorer read the same turns)."""
+    return _understand(text or "", language, role, started_at or datetime.now().replace(microsecond=0),
+                       counterpart, use_classifier)
+
+
+@lru_cache(maxsize=8192)
+def _understand(text: str, language: str, role: str, started_at: datetime, counterpart: str,
+                use_classifier: bool) -> Understanding:
     """Read one message. ``role`` is 'trainee' or 'persona'; times resolve against ``started_at``.
 
     ``use_classifier=False`` gives the cues' reading alone; ``with_classifier`` adds the rest later
     (the scorer does that only where a criterion would otherwise be missed).
     """
-    start = started_at or datetime.now().replace(microsecond=0)
-    reader = _Reader(text or "", language, role, start, counterpart)
+    start = started_at
+    reader = _Reader(text, language, role, start, counterpart)
     u = reader.read()
     return _with_classifier(u, reader.folded, language, role) if use_classifier and u.text.strip() else u
 
