@@ -17,6 +17,7 @@ from datetime import datetime
 from simulator.call import Call
 from simulator.persona import all_personas
 from simulator.trainees import play_scripted, scripted_trainee
+from simulator.understanding.detect import _understand
 
 TARGET_P99_MS = 5.0
 
@@ -37,6 +38,7 @@ def main() -> None:
     start = datetime(2026, 11, 23, 10, 0)
     for i in range(args.calls):
         persona, lang, diff, kind = combos[i % len(combos)]
+        _understand.cache_clear()  # every call's messages are read afresh, as a real trainee's would be
         call = Call(persona, seed=i, language=lang, difficulty=diff, started_at=start)
         def timed_say(message: str, call: Call = call) -> None:
             t0 = time.perf_counter()
