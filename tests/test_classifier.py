@@ -98,7 +98,7 @@ def test_retrain_reproduces_the_shipped_cv_f1(tmp_path):
     np = pytest.importorskip("numpy")
     from simulator.understanding import train_classifier as T
     del np
-    rows = T.load_rows("en")
+    rows = T.training_rows("en")
     role = "persona"  # the smaller model keeps the test quick
     rr = [r for r in rows if r.role == role]
     moves = T.ROLE_MOVES[role]
@@ -113,7 +113,7 @@ def test_retrain_reproduces_the_shipped_cv_f1(tmp_path):
 def test_retrained_weights_match_the_shipped_ones():
     pytest.importorskip("numpy")
     from simulator.understanding import train_classifier as T
-    rows = [r for r in T.load_rows("es") if r.role == "persona"]
+    rows = [r for r in T.training_rows("es") if r.role == "persona"]
     sets = T.feature_sets(rows)
     vocab = T.vocabulary(sets)
     W, b = T.train_lr(T.matrix(sets, vocab), T.labels(rows, T.ROLE_MOVES["persona"]))

@@ -481,7 +481,7 @@ CLASSIFIER_MAY_ADD = frozenset({
 def _with_classifier(u: Understanding, folded: str, language: str, role: str) -> Understanding:
     """Raise recall with the n-gram classifier (simulator/understanding/classifier.py), which
     generalises to wordings the cues were not written for; its detections quote the sentence
-    it is most confident about. (Its t_low rule is off in the shipped models: cues are kept.)"""
+    it is most confident about. Cue detections are always kept (the t_low rule is not applied)."""
     from simulator.understanding import classifier
 
     m = classifier.model(language, role)
