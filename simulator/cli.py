@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"dojo: {exc}\n")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("dojo: interrupted\n")
+        resume = " (rerun the same command to resume)" if argv[:1] == ["batch"] else ""
+        sys.stderr.write(f"dojo: interrupted{resume}\n")
         return 130
     except BrokenPipeError:
         return 0

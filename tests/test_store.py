@@ -550,25 +550,18 @@ def test_concurrent_writers_neither_lose_nor_cross_turns(store: Store, db_url: s
     second = Store(db_url, hasher=FAST_HASHER)  # as if another process: its own engine
     threads_n, turns_n = 8, 25
     calls = [start(store, None, seed=i) for i in range(threads_n)]
-    errors: list[BaseException] = []
     barrier = threading.Barrier(threads_n)
 
     def writer(n: int) -> None:
         target = store if n % 2 == 0 else second
-        try:
-            barrier.wait()
-            for i in range(turns_n):
-                target.add_turn(calls[n], "trainee" if i % 2 == 0 else "persona", f"call{n}-turn{i}")
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread below
-            errors.append(exc)
+        barrier.wait()
+        for i in range(turns_n):
+            target.add_turn(calls[n], "trainee" if i % 2 == 0 else "persona", f"call{n}-turn{i}")
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(threads_n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    second.close()
-    assert errors == []
+    try:
+        run_in_threads(writer, threads_n)
+    finally:
+        second.close()
     for n, call in enumerate(calls):
         assert [t["text"] for t in store.get_call(call, None).turns] == \
             [f"call{n}-turn{i}" for i in range(turns_n)]
@@ -578,24 +571,15 @@ def test_concurrent_writers_to_one_call_get_distinct_indexes(store: Store) -> No
     call = start(store, None)
     threads_n, turns_n = 6, 15
     indexes: list[int] = []
-    errors: list[BaseException] = []
     lock = threading.Lock()
 
     def writer(n: int) -> None:
-        try:
-            for i in range(turns_n):
-                index = store.add_turn(call, "trainee", f"w{n}-{i}")
-                with lock:
-                    indexes.append(index)
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
+        for i in range(turns_n):
+            index = store.add_turn(call, "trainee", f"w{n}-{i}")
+            with lock:
+                indexes.append(index)
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(threads_n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_in_threads(writer, threads_n)
     assert sorted(indexes) == list(range(threads_n * turns_n))
     texts = [t["text"] for t in store.get_call(call, None).turns]
     assert sorted(texts) == sorted(f"w{n}-{i}" for n in range(threads_n) for i in range(turns_n))
@@ -608,29 +592,22 @@ def test_concurrent_whole_calls_and_sign_ups(store: Store, db_url: str) -> None:
     second = Store(db_url, hasher=FAST_HASHER)
     threads_n = 8
     done: dict[int, int] = {}
-    errors: list[BaseException] = []
     barrier = threading.Barrier(threads_n)
 
     def session(n: int) -> None:
         target = store if n % 2 == 0 else second
-        try:
-            barrier.wait()
-            user = target.add_user(f"user{n}", "trainee", "password-123")
-            call = start(target, user, seed=n)
-            for i in range(4):
-                target.add_turn(call, "trainee", f"{n}:{i}")
-            target.finish_call(call, report=make_report(score=n), outcome=Outcome().to_json())
-            done[n] = call
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread below
-            errors.append(exc)
+        barrier.wait()
+        user = target.add_user(f"user{n}", "trainee", "password-123")
+        call = start(target, user, seed=n)
+        for i in range(4):
+            target.add_turn(call, "trainee", f"{n}:{i}")
+        target.finish_call(call, report=make_report(score=n), outcome=Outcome().to_json())
+        done[n] = call
 
-    threads = [threading.Thread(target=session, args=(n,)) for n in range(threads_n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    second.close()
-    assert errors == []
+    try:
+        run_in_threads(session, threads_n)
+    finally:
+        second.close()
     assert len(store.list_users()) == threads_n
     for n, call in done.items():
         record = store.get_call(call, store.get_user(f"user{n}"))
@@ -679,3 +656,21 @@ def test_users_cli_bad_database_url() -> None:
     assert result.returncode == 2
     assert "unsupported database" in result.stderr and "hunter2" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def run_in_threads(work, count: int) -> None:
+    """Run ``work(n)`` for n in range(count) on as many threads; re-raise nothing, assert no error."""
+    errors: list[BaseException] = []
+
+    def guarded(n: int) -> None:
+        try:
+            work(n)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

@@ -144,17 +144,11 @@ def run(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m simulator.batch.cli``: the same as ``dojo batch``, with its exit codes."""
+    """``python -m simulator.batch.cli``: exactly ``dojo batch``, errors and exit codes included."""
     import sys
-    try:
-        return run(sys.argv[1:] if argv is None else argv)
-    except DojoInputError as exc:
-        sys.stderr.write(f"dojo: {exc}\n")
-        return 2
-    except KeyboardInterrupt:
-        sys.stderr.write("dojo: interrupted (rerun the same command to resume)\n")
-        return 130
 
+    from simulator.cli import main as dojo
+    return dojo(["batch", *(sys.argv[1:] if argv is None else argv)])
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
 from simulator.persona import Decision
 from simulator.rubric.scorer import ReadTurn, commitments
@@ -106,9 +105,8 @@ PROBLEMS = {
 }
 
 
-@lru_cache(maxsize=16384)
 def read(text: str, language: str, role: str, started_at: datetime, counterpart: str) -> Understanding:
-    """``understand()``, cached: the guard, the reference lines and the scorer read the same texts.
+    """``understand()`` (memoised there): the guard, the reference lines and the scorer read the same texts.
 
     A persona line is read as the scorer reads it (the classifier may find a reason the cues miss);
     reading it as collector speech uses the cues alone, so the classifier's recall never makes a
