@@ -86,6 +86,7 @@ class _Close(Exception):
 class _Exchange:
     request: RecordedRequest
     writer: _Connection
+    due: float  # loop time the scripted delays so far run to, counted from the request's arrival
     slept: float = 0.0  # scripted delays, excluded from the server's measured handling time
 
 
@@ -368,8 +369,16 @@ class FakeServer:
         return {"id": f"chatcmpl-fake-{self._sequence}", "object": kind, "created": int(time.time()), "model": body["model"]}
 
     async def _sleep(self, exchange: _Exchange, seconds: float) -> None:
-        await asyncio.sleep(seconds)
-        exchange.slept += seconds
+        """Wait until ``seconds`` more than the delays so far, counted from the request's arrival.
+
+        So a completion with ``latency=0.05`` is answered 50 ms after its request arrived, as a
+        server busy for 50 ms would answer it, however long this process took to get to it.
+        """
+        exchange.due += seconds
+        delay = exchange.due - asyncio.get_running_loop().time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+            exchange.slept += delay
 
     async def _json(self, exchange: _Exchange, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         exchange.request.status = status
@@ -482,7 +491,8 @@ class _Connection(asyncio.Protocol):
         if parsed is None:
             return
         request, self._buffer = parsed
-        self.task = asyncio.get_running_loop().create_task(self.server._respond(_Exchange(request, self)))
+        loop = asyncio.get_running_loop()
+        self.task = loop.create_task(self.server._respond(_Exchange(request, self, due=loop.time())))
         self.task.add_done_callback(self._responded)
 
     def _responded(self, task: asyncio.Task[bool]) -> None:
