@@ -350,11 +350,6 @@ class _CountingSlots:
 
     async def __aexit__(self, *exc_info: object) -> None:
         self.slots.release()
-        # Let the call that takes the slot over send its request before this call does its CPU
-        # work (guard, scoring, next prompt). Otherwise every request freed during one pass of the
-        # event loop leaves together after it, the server answers them together, and the calls
-        # stay bunched in waves that each queue behind their own processing.
-        await asyncio.sleep(0)
 
 
 def _client(config: BatchConfig, concurrency: int) -> LLMClient | None:

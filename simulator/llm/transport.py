@@ -43,7 +43,10 @@ def for_url(url: httpx.URL | str, limits: httpx.Limits) -> httpx.AsyncBaseTransp
     url = httpx.URL(url)
     proxies = urllib.request.getproxies()
     proxy = proxies.get(url.scheme) or proxies.get("all")
-    if proxy and not urllib.request.proxy_bypass(url.host):
+    host = f"{url.host}:{url.port}" if url.port else url.host  # NO_PROXY may name host:port
+    if proxy and not urllib.request.proxy_bypass(host):
+        if "://" not in proxy:
+            proxy = f"http://{proxy}"  # HTTP_PROXY=host:port, as curl and httpx read it
         return httpx.AsyncHTTPTransport(proxy=proxy, limits=limits)
     return H11Transport(limits=limits)
 
@@ -96,11 +99,16 @@ class H11Transport(httpx.AsyncBaseTransport):
         )
 
     async def aclose(self) -> None:
+        """Close the idle connections and wait (a second at most) until they are closed: a TLS
+        socket closes only after its shutdown exchange, which needs the event loop still running."""
         self._closed = True
-        for connections in self._idle.values():
-            for connection in connections:
-                connection.close()
+        connections = [c for idle in self._idle.values() for c in idle]
         self._idle.clear()
+        for connection in connections:
+            connection.close()
+        waits = [c.gone for c in connections if not c.gone.done()]
+        if waits:
+            await asyncio.wait(waits, timeout=1.0)
 
     async def _acquire_slot(self, timeout: float | None) -> None:
         if not self._slots.locked():
@@ -190,6 +198,7 @@ class _Connection(asyncio.Protocol):
         self._waiter: asyncio.Future[None] | None = None
         self._writable: asyncio.Future[None] | None = None  # set while the socket buffer is full
         self._lost: Exception | None = None
+        self.gone: asyncio.Future[None] = loop.create_future()  # done once the socket is closed
         self.origin: Origin = ("", "", 0)
         self.closed = False
         self.idle_since = 0.0
@@ -213,6 +222,8 @@ class _Connection(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed = True
         self._lost = exc
+        if not self.gone.done():
+            self.gone.set_result(None)
         self._h11.receive_data(b"")
         self._wake()
         if self._writable is not None and not self._writable.done():
