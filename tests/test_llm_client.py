@@ -43,6 +43,7 @@ from simulator.llm.fake_server import ADVERSARIAL_TEXT, Fault, FakeServer, runni
 
 USER = [{"role": "user", "content": "one two three four"}]
 ECHO = "echo: one two three four"
+LONG = [{"role": "user", "content": "many words " * 50}]  # at 50 ms a token, still streaming 5 s later
 SCHEMA = {"type": "object", "properties": {"ok": {"type": "boolean"}, "word": {"type": "string"}}, "required": ["ok"]}
 
 
@@ -243,7 +244,7 @@ def test_sync_facade_drives_the_same_client(server: FakeServer) -> None:
             assert stream.text() == ECHO
         assert stream.stream.usage is not None
         server.token_latency = 0.05
-        with sync.stream_chat([{"role": "user", "content": "many words " * 50}]) as early:
+        with sync.stream_chat(LONG) as early:
             next(early)
     wait_until(lambda: server.disconnects == 1, "the abandoned stream to disconnect")
 
@@ -462,7 +463,7 @@ def test_closing_a_stream_early_disconnects(server: FakeServer) -> None:
     server.token_latency = 0.05
 
     async def go(client: LLMClient) -> str:
-        async with client.stream_chat(USER) as stream:
+        async with client.stream_chat(LONG) as stream:
             async for delta in stream:
                 return delta
         raise AssertionError("no delta")
@@ -475,7 +476,7 @@ def test_abandoned_stream_is_closed_by_the_garbage_collector(server: FakeServer)
     server.token_latency = 0.05
 
     async def go(client: LLMClient) -> None:
-        stream = client.stream_chat(USER)
+        stream = client.stream_chat(LONG)
         async for _ in stream:
             break
         del stream
