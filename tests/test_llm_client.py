@@ -12,14 +12,14 @@ import gc
 import json
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from llm_support import server, sleeps, wait_until  # noqa: F401 (fixtures)
 
 from simulator.errors import DojoInputError
 from simulator.llm import (
@@ -37,7 +37,6 @@ from simulator.llm import (
     LLMUnavailableError,
     SyncLLMClient,
 )
-from simulator.llm import client as client_module
 from simulator.llm.client import Completion, _retry_after
 from simulator.llm.fake_server import ADVERSARIAL_TEXT, Fault, FakeServer, running_fake_server
 
@@ -47,24 +46,6 @@ LONG = [{"role": "user", "content": "many words " * 50}]  # at 50 ms a token, st
 SCHEMA = {"type": "object", "properties": {"ok": {"type": "boolean"}, "word": {"type": "string"}}, "required": ["ok"]}
 
 
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    with running_fake_server() as fake:
-        yield fake
-        assert fake.errors == []
-
-
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Backoff delays the client asked for; the sleep itself is skipped."""
-    recorded: list[float] = []
-
-    async def record(delay: float) -> None:
-        recorded.append(delay)
-        await asyncio.sleep(0)
-
-    monkeypatch.setattr(client_module, "_sleep", record)
-    return recorded
 
 
 def config(server: FakeServer, **changes: Any) -> LLMConfig:
@@ -83,15 +64,6 @@ def run(coro_fn: Callable[[LLMClient], Any], cfg: LLMConfig) -> Any:
 
 async def collect(client: LLMClient, messages: list[dict[str, Any]] = USER, **params: Any) -> list[str]:
     return [delta async for delta in client.stream_chat(messages, **params)]
-
-
-def wait_until(condition: Callable[[], bool], what: str) -> None:
-    """Poll for something the server does asynchronously (a deadline, not a timing assertion)."""
-    deadline = time.monotonic() + 5
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.01)
 
 
 # -- configuration -------------------------------------------------------------------------------

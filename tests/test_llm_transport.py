@@ -14,7 +14,6 @@ import gc
 import json
 import re
 import ssl
-import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -22,10 +21,10 @@ from typing import Any
 
 import httpx
 import pytest
+from llm_support import server, sleeps, wait_until  # noqa: F401 (fixtures)
 import trustme
 
 from simulator.llm import LLMClient, LLMConfig, LLMConnectionError, LLMError, LLMTimeoutError
-from simulator.llm import client as client_module
 from simulator.llm.fake_server import FakeServer, running_fake_server
 from simulator.llm.transport import H11Transport, for_url
 
@@ -43,24 +42,6 @@ def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name.upper(), raising=False)
 
 
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    with running_fake_server() as fake:
-        yield fake
-        assert fake.errors == []
-
-
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Backoff delays the client asked for; the sleep itself is skipped."""
-    recorded: list[float] = []
-
-    async def record(delay: float) -> None:
-        recorded.append(delay)
-        await asyncio.sleep(0)
-
-    monkeypatch.setattr(client_module, "_sleep", record)
-    return recorded
 
 
 @pytest.fixture(scope="module")
@@ -100,15 +81,6 @@ def run(coro_fn: Callable[[LLMClient], Any], cfg: LLMConfig, transport: httpx.As
 
 async def joined(client: LLMClient) -> str:
     return "".join([delta async for delta in client.stream_chat(USER)])
-
-
-def wait_until(condition: Callable[[], bool], what: str) -> None:
-    """Poll for something the server does asynchronously (a deadline, not a timing assertion)."""
-    deadline = time.monotonic() + 5
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.01)
 
 
 @asynccontextmanager

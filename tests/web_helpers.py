@@ -20,7 +20,6 @@ except ImportError:  # pragma: no cover - older pandas
     pass
 
 import gradio as gr  # noqa: E402
-import pytest  # noqa: E402
 
 from simulator.store import Store  # noqa: E402
 from simulator.web.context import WebContext  # noqa: E402

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from simulator.understanding import ConsequenceKind, PaymentDetail
+from simulator.understanding import ConsequenceKind
 
 Difficulty = Literal["easy", "medium", "hard"]
 LanguageCode = Literal["en", "es"]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from simulator.understanding import lexicon_en, lexicon_es
-from simulator.understanding.moves import (ConsequenceKind, Detection, Move, PaymentDetail, TimeRef,
+from simulator.understanding.moves import (ConsequenceKind, Detection, Move, TimeRef,
                                            Understanding)
 from simulator.understanding.text import Sentence, clause_before, fold, sentences
 from simulator.understanding.times import END_OF_DAY, find_times

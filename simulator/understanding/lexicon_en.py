@@ -345,7 +345,7 @@ REFUSE_WEAK = r"\b(?:i )?(?:couldn'?t|could not) (?:cover|afford|make|manage)|(?
 REFUSE_MASK = r"\b(?:i (?:can'?t|cannot|couldn'?t) (?:talk|remember|hear|wait|believe|understand|find|recall|speak)|refuse to be \w+|i'?d never refuse|never refuse)\b"
 CLAIMS_PAID = (r"\b(?:(?:my|the) (?:payment|transfer|deposit|money|direct debit|installment) (?:went through|cleared|was processed|went out|left my account|came out of my account|was taken)|i (?:already|have already|'ve already|'ve|have|just|did) (?:paid|sent|transferred|settled|made (?:the|that|a) (?:payment|transfer)|deposited|pay)|"
                r"already (?:paid|settled|sent|made|transferred|been paid|done)|i paid\b|(?:^|, |told you )(?:i |we )?paid (?:it|that|this|you|the|in full|on|last|yesterday|already)|"
-               rf"(?:my (?:\w+ )?(?:husband|wife|son|daughter|partner|mother|father|mom|mum|dad|brother|sister|friend)|he|she|we) (?:already |just )?(?:paid|sent|transferred|settled|deposited|covered|took care of) (?:it|that|this|the|for me)|"
+               r"(?:my (?:\w+ )?(?:husband|wife|son|daughter|partner|mother|father|mom|mum|dad|brother|sister|friend)|he|she|we) (?:already |just )?(?:paid|sent|transferred|settled|deposited|covered|took care of) (?:it|that|this|the|for me)|"
                r"i (?:sent|transferred|deposited|made) (?:it|the (?:transfer|payment|money)|a (?:transfer|payment)|that) (?:on|last|yesterday|this morning|earlier|a few|two|three|already|in full)|"
                r"(?:the )?payment i made|(?:it'?s|it is) done,? i|it went out|went out on|"
                r"(?:it|that|this|the (?:loan|payment|installment|bill|debt))(?:'s| is| was| has)(?: already)?(?: been)? (?:paid|settled|taken care of)|paid (?:it )?in full|made the payment (?:on|last|yesterday)|"
