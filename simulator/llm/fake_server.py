@@ -294,13 +294,7 @@ class FakeServer:
             return self.policy(body)
         if self.replies:
             return self.replies.popleft()
-        said = _MARKER.sub("", _last_user_text(body)).strip()
-        response_format = body.get("response_format") or {}
-        if response_format.get("type") == "json_schema":
-            return json.dumps(_sample(response_format.get("json_schema", {}).get("schema", {})))
-        if response_format or "json" in json.dumps(body.get("messages", [])).lower():
-            return json.dumps({"reply": f"echo: {said}"})
-        return f"echo: {said}"
+        return echo_policy(body)
 
     async def _whole(
         self, exchange: _Exchange, body: dict[str, Any], tokens: list[str], finish: str, fault: Fault | None
@@ -612,10 +606,22 @@ def running_fake_server(**options: Any) -> Iterator[FakeServer]:
 _CONVEY = re.compile(r"«([^«»]+)»\s*(?:\n|$)")
 
 
+def echo_policy(body: dict[str, Any]) -> str:
+    """The default reply: the last user message echoed, or JSON (a schema sample) when JSON is asked for."""
+    said = _MARKER.sub("", _last_user_text(body)).strip()
+    response_format = body.get("response_format") or {}
+    if response_format.get("type") == "json_schema":
+        return json.dumps(_sample(response_format.get("json_schema", {}).get("schema", {})))
+    if response_format or "json" in json.dumps(body.get("messages", [])).lower():
+        return json.dumps({"reply": f"echo: {said}"})
+    return f"echo: {said}"
+
+
 def demo_policy(body: dict[str, Any]) -> str:
-    """Plays a well-behaved LLM for demos: says the content a persona prompt asks it to convey."""
+    """Plays a well-behaved LLM for demos: says the content a persona prompt asks it to convey, and
+    answers anything else (``dojo llm check``'s probes, JSON requests) as ``echo_policy`` does."""
     found = _CONVEY.findall(_last_user_text(body))
-    return found[-1].strip() if found else "Sorry, could you say that again?"
+    return found[-1].strip() if found else echo_policy(body)
 
 
 def main(argv: list[str] | None = None) -> int:
