@@ -10,7 +10,7 @@ import pytest
 
 from simulator.llm import check
 from simulator.llm import client as client_module
-from simulator.llm.fake_server import running_fake_server
+from simulator.llm.fake_server import demo_policy, running_fake_server
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +49,14 @@ def test_all_checks_pass_against_a_working_server(capsys: pytest.CaptureFixture[
     assert "first token after" in report["streaming"] and "usage reported" in report["streaming"]
     assert "json_schema works" in report["JSON mode"]
     assert "All 6 checks passed." in out
+
+
+def test_the_demo_server_passes_every_check(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's offline demo (`fake_server --demo`) must look like a working endpoint."""
+    with running_fake_server(policy=demo_policy) as server:
+        code = check.run(["--base-url", server.base_url])
+    out = capsys.readouterr().out
+    assert code == 0 and "All 6 checks passed." in out, out
 
 
 def test_dead_port_fails_with_a_fix_and_skips_the_rest(capsys: pytest.CaptureFixture[str]) -> None:
