@@ -23,6 +23,7 @@ import httpx
 import pytest
 from llm_support import server, sleeps, wait_until  # noqa: F401 (fixtures)
 import trustme
+from support import require
 
 from simulator.llm import LLMClient, LLMConfig, LLMConnectionError, LLMError, LLMTimeoutError
 from simulator.llm.fake_server import FakeServer, running_fake_server
@@ -332,3 +333,20 @@ def test_a_response_trickled_one_byte_at_a_time_is_read_whole_in_both_framings()
     assert (stream.finish_reason, stream.usage.total_tokens if stream.usage else None) == ("stop", 8)
     assert text == "".join(deltas)
     assert connections == 1  # each body was read to its exact end, so the connection was reused
+
+
+def test_the_client_runs_on_uvloop(server: FakeServer) -> None:
+    """uvicorn, and so the Gradio app, runs on uvloop when it is installed; its transports are not
+    asyncio's classes, and the client must work on them too."""
+    try:
+        import uvloop
+    except ImportError:
+        uvloop = None
+    require(uvloop is not None, "uvloop is not installed (pip install -e '.[test]')")
+
+    async def go() -> tuple[str, str]:
+        async with LLMClient(config(server, max_retries=0)) as client:
+            return (await client.complete(USER)).text, await joined(client)
+
+    assert uvloop.run(go()) == (ECHO, ECHO)
+    assert server.connections_made == 1

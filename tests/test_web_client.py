@@ -8,6 +8,7 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
+from simulator.llm.fake_server import demo_policy, running_fake_server
 from simulator.store import Store
 from web_helpers import PASSWORD, content_text, running_app
 
@@ -100,3 +101,22 @@ def test_local_mode_says_so(store):
     with running_app(store) as url:
         who, banner = Client(url, verbose=False).predict(api_name="/whoami")
         assert "local mode" in who and "no accounts" in banner
+
+
+def test_an_llm_voiced_call_runs_over_http_end_to_end(store):
+    """The app with the LLM voice against the fake server, all over real sockets: the persona's line
+    comes from the endpoint, passes the guard, is stored as an LLM turn, and the call scores."""
+    with running_fake_server(policy=demo_policy) as llm:
+        options = {"base_url": llm.base_url, "model": "fake-model", "api_key": None}
+        with running_app(store, llm_options=options) as url:
+            client = Client(url, verbose=False)
+            assert "seed 7<" in client.predict("next_month", "easy", "en", "llm", 7, False, api_name="/start")[CARD]
+            chat = say_once(client, "Hello, this is Sam from Northwind Credit. Am I speaking with the account holder?")
+            reply = content_text(chat[-1])
+            ended = client.predict(api_name="/end")
+        assert len(llm.chat_requests) == 1 and llm.chat_requests[0].body["stream"] is True
+    assert 'id="dojo-scorecard"' in ended[SCORE]
+    [call] = store.list_calls(None)
+    turns = store.get_call(call.id, None).turns
+    assert [t["role"] for t in turns] == ["trainee", "persona"]
+    assert turns[1]["text"] == reply and turns[1]["meta"]["voice"] == "llm" and "fallback" not in turns[1]["meta"]

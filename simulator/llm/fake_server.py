@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 FAULTS: dict[str, str] = {
     "rate_limit": "429 with a Retry-After header",
@@ -448,8 +448,9 @@ class _Connection(asyncio.Protocol):
         self._paused: asyncio.Future[None] | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self._transport = transport
+        # uvloop's transports (uvicorn, so Gradio, runs on uvloop when it is installed) are not
+        # asyncio.Transport subclasses, but they have its methods
+        self._transport = cast(asyncio.Transport, transport)
         self.server._connections.add(self)
         self.server.connections_made += 1
 

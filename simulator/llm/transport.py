@@ -21,7 +21,7 @@ import asyncio
 import ssl
 import urllib.request
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, cast
 
 import h11
 import httpx
@@ -206,8 +206,9 @@ class _Connection(asyncio.Protocol):
     # -- asyncio.Protocol
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self._transport = transport
+        # uvloop's transports (uvicorn, so Gradio, runs on uvloop when it is installed) are not
+        # asyncio.Transport subclasses, but they have its methods
+        self._transport = cast(asyncio.Transport, transport)
 
     def data_received(self, data: bytes) -> None:
         self._h11.receive_data(data)
