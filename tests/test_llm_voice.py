@@ -114,6 +114,7 @@ def run(coro: Any) -> Any:
 # -- streaming into a call ------------------------------------------------------------------------
 
 def test_streams_tokens_into_the_call_and_records_llm_meta(server: FakeServer, voice: LLMVoice) -> None:
+    server.token_latency = 0.02  # tokens sent apart arrive apart (those of one read come as one delta)
     call = new_call()
     text = messages(call)[0]
 
@@ -185,6 +186,7 @@ def test_a_third_party_voice_knows_nothing_of_the_account(server: FakeServer, vo
 
 
 def test_say_streaming_hands_tokens_to_the_terminal(server: FakeServer, voice: LLMVoice) -> None:
+    server.token_latency = 0.02
     call = new_call()
     seen: list[str] = []
     reply = voice.say_streaming(call, messages(call)[0], on_token=seen.append)

@@ -138,7 +138,10 @@ class Completion:
 
 
 class ChatStream:
-    """The content deltas of one streamed reply; ``usage``, ``model`` and timings fill in as it runs.
+    """The text of one streamed reply as it arrives; ``usage``, ``model`` and timings fill in as it runs.
+
+    Each item is the content of the tokens that came in one network read: one token when the
+    server sends them apart, as a model generating them does, several when they arrive together.
 
     Iterate it with ``async for``. Leaving early (``break``, ``aclose()``, the ``async with`` block,
     or cancelling the task) closes the HTTP request, so the server stops generating.
@@ -148,7 +151,7 @@ class ChatStream:
         self.usage: Usage | None = None
         self.model: str | None = None
         self.finish_reason: str | None = None
-        self.tokens = 0  # content deltas received so far
+        self.tokens = 0  # content chunks (tokens) received so far
         self.ttft_s: float | None = None  # time to first token
         self.latency_s: float | None = None  # time to the end of the stream
         self._deltas = client._stream_deltas(messages, params, self)
@@ -296,24 +299,28 @@ class LLMClient:
             if send_usage:
                 payload["stream_options"] = {"include_usage": True}
             try:
-                async with aclosing(self._exchange("POST", self._chat_url, payload, out)) as chunks:
-                    async for chunk in chunks:
-                        for choice in chunk.get("choices") or ():
-                            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
-                                continue
-                            if choice.get("finish_reason"):
-                                out.finish_reason = choice["finish_reason"]
-                            delta = choice.get("delta")
-                            text = delta.get("content") if isinstance(delta, dict) else None
-                            if text:
-                                if out.tokens == 0:
-                                    out.ttft_s = time.perf_counter() - started
-                                out.tokens += 1
-                                yield text
-                        if chunk.get("usage"):
-                            out.usage = Usage.from_json(chunk["usage"])
-                        if out.model is None and chunk.get("model"):
-                            out.model = str(chunk["model"])
+                async with aclosing(self._exchange("POST", self._chat_url, payload, out)) as batches:
+                    async for batch in batches:
+                        texts = []
+                        for chunk in batch:
+                            for choice in chunk.get("choices") or ():
+                                if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+                                    continue
+                                if choice.get("finish_reason"):
+                                    out.finish_reason = choice["finish_reason"]
+                                delta = choice.get("delta")
+                                text = delta.get("content") if isinstance(delta, dict) else None
+                                if text:
+                                    texts.append(text)
+                            if chunk.get("usage"):
+                                out.usage = Usage.from_json(chunk["usage"])
+                            if out.model is None and chunk.get("model"):
+                                out.model = str(chunk["model"])
+                        if texts:  # the tokens that came in one read, as one delta
+                            if out.tokens == 0:
+                                out.ttft_s = time.perf_counter() - started
+                            out.tokens += len(texts)
+                            yield "".join(texts)
                 out.latency_s = time.perf_counter() - started
                 return
             except LLMBadRequestError as exc:
@@ -329,8 +336,9 @@ class LLMClient:
 
     async def _exchange(
         self, method: str, url: httpx.URL, payload: dict[str, Any] | None, stream: ChatStream | None
-    ) -> AsyncIterator[dict[str, Any]]:
-        """Send one request with retries; yield the JSON reply, or each SSE chunk when ``stream``.
+    ) -> AsyncIterator[Any]:
+        """Send one request with retries; yield the JSON reply, or when ``stream`` the SSE chunks of
+        each read as a list.
 
         This is the only place that talks HTTP, so streaming and non-streaming share retry rules:
         transport errors, timeouts and retryable statuses are retried until a token has been
@@ -352,10 +360,10 @@ class LLMClient:
                     if stream is None:
                         yield _decode_json(await response.aread(), url)
                     elif response.headers.get("content-type", "").startswith("application/json"):
-                        yield _as_chunk(_decode_json(await response.aread(), url), self.config.base_url)
+                        yield [_as_chunk(_decode_json(await response.aread(), url), self.config.base_url)]
                     else:
-                        async for chunk in _sse_chunks(response, self.config.base_url):
-                            yield chunk
+                        async for batch in _sse_batches(response, self.config.base_url):
+                            yield batch
                     return
                 finally:
                     await response.aclose()
@@ -465,12 +473,14 @@ def _ask_for_json(body: dict[str, Any], schema: Mapping[str, Any], mode: JsonMod
     return payload
 
 
-async def _sse_chunks(response: httpx.Response, where: str) -> AsyncIterator[dict[str, Any]]:
-    """Parse ``text/event-stream`` bytes into JSON chunks; comments and non-data fields are skipped.
+async def _sse_batches(response: httpx.Response, where: str) -> AsyncIterator[list[dict[str, Any]]]:
+    """Parse ``text/event-stream`` bytes into JSON chunks, a list per network read; comments and
+    non-data fields are skipped.
 
-    It works on bytes, not ``aiter_lines()``, because per-chunk overhead is most of the client's
-    cost at high concurrency. Reading continues after ``[DONE]`` so the connection is read to its
-    end and goes back to the pool; a stream without ``[DONE]`` simply ends.
+    A list per read rather than a chunk at a time, because a server sends one event per token and
+    the per-chunk overhead is most of the client's cost at high concurrency. Reading continues
+    after ``[DONE]`` so the connection is read to its end and goes back to the pool; a stream
+    without ``[DONE]`` simply ends. A bad chunk raises after the good ones before it are yielded.
     """
     buffer = b""
     done = False
@@ -480,17 +490,25 @@ async def _sse_chunks(response: httpx.Response, where: str) -> AsyncIterator[dic
             keep = buffer.endswith(b"\r")
             buffer = buffer[:-1].replace(b"\r\n", b"\n").replace(b"\r", b"\n") + (b"\r" if keep else b"")
         *events, buffer = buffer.split(b"\n\n")
+        batch: list[dict[str, Any]] = []
         for event in events:
             data = _event_data(event)
             if data is None or done:
                 continue
             if data == b"[DONE]":
                 done = True
-            else:
-                yield _decode_chunk(data, where)
+                continue
+            try:
+                batch.append(_decode_chunk(data, where))
+            except LLMStreamError:
+                if batch:
+                    yield batch
+                raise
+        if batch:
+            yield batch
     data = _event_data(buffer.rstrip(b"\r\n"))
     if data is not None and not done and data != b"[DONE]":
-        yield _decode_chunk(data, where)
+        yield [_decode_chunk(data, where)]
 
 
 def _event_data(event: bytes) -> bytes | None:
