@@ -13,6 +13,7 @@ import asyncio
 import gc
 import json
 import re
+import socket
 import ssl
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -350,3 +351,37 @@ def test_the_client_runs_on_uvloop(server: FakeServer) -> None:
 
     assert uvloop.run(go()) == (ECHO, ECHO)
     assert server.connections_made == 1
+
+
+def test_an_unreachable_first_address_does_not_use_up_the_connect_timeout(server: FakeServer) -> None:
+    """A host whose first address drops the connection attempt (as broken IPv6 does) still connects
+    through its next address, well within the connect timeout."""
+    hole = socket.socket()
+    hole.bind(("127.0.0.1", 0))
+    hole.listen(0)
+    fillers = []  # fill the accept queue: the kernel then drops further SYNs, and connects hang
+    for _ in range(8):
+        filler = socket.socket()
+        filler.setblocking(False)
+        filler.connect_ex(hole.getsockname())
+        fillers.append(filler)
+    answers = [hole.getsockname(), ("127.0.0.1", server.port)]
+
+    class TwoAddressLoop(asyncio.SelectorEventLoop):
+        async def getaddrinfo(self, host: Any, port: Any, **kwargs: Any) -> Any:
+            if host != "llm.test":
+                return await super().getaddrinfo(host, port, **kwargs)
+            return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", address) for address in answers]
+
+    async def go() -> str:
+        cfg = LLMConfig(f"http://llm.test:{server.port}/v1", model="fake-model", max_retries=0, connect_timeout=3.0)
+        async with LLMClient(cfg) as client:
+            return (await client.complete(USER)).text
+
+    try:
+        with asyncio.Runner(loop_factory=TwoAddressLoop) as runner:
+            assert runner.run(go()) == ECHO
+    finally:
+        for sock in [hole, *fillers]:
+            sock.close()
+    assert len(server.chat_requests) == 1

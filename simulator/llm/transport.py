@@ -136,10 +136,15 @@ class H11Transport(httpx.AsyncBaseTransport):
         scheme, host, port = origin
         context = self._ssl() if scheme == "https" else None
         loop = asyncio.get_running_loop()
+        # Try the next address after 250 ms (RFC 8305) rather than after the whole connect timeout,
+        # so a host whose first address is unreachable (broken IPv6, say) still connects; asyncio's
+        # own loop supports this, uvloop does not.
+        staggered = {"happy_eyeballs_delay": 0.25} if isinstance(loop, asyncio.BaseEventLoop) else {}
         try:
             async with asyncio.timeout(timeout):
                 _, connection = await loop.create_connection(
-                    lambda: _Connection(loop), host, port, ssl=context, server_hostname=host if context else None
+                    lambda: _Connection(loop), host, port, ssl=context, server_hostname=host if context else None,
+                    **staggered,
                 )
         except TimeoutError:
             raise httpx.ConnectTimeout(f"connecting to {host}:{port} timed out") from None
