@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.llm.fake_server import demo_policy, running_fake_server
 from simulator.store import Store
 from web_helpers import ARTIFACTS, PASSWORD, XSS, promise_script, require, running_app
 
@@ -210,3 +211,44 @@ def test_typed_markup_is_shown_as_text_and_never_runs(env):
     assert page.evaluate("window.__xss") is None and page.dialogs == []
     assert store.get_call(call_id, store.get_user("tina")).turns[0]["text"] == "Hello " + XSS[0]
     context.close()
+
+
+def test_stop_cancels_a_streaming_llm_reply_and_the_call_goes_on(env, tmp_path):
+    """With the LLM voice, Stop during a streaming reply closes the LLM request (the endpoint sees
+    the client leave), the scripted line stands in, and the trainee speaks on."""
+    expect = env["expect"]
+    with running_fake_server(policy=demo_policy, token_latency=1.0) as llm, \
+            Store(f"sqlite:///{tmp_path / 'stop.sqlite3'}") as store:
+        options = {"base_url": llm.base_url, "model": "fake-model", "api_key": None}
+        with running_app(store, llm_options=options, word_pause=0.02) as url:
+            context = env["browser"].new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(url)
+            page.locator('.dojo-pcard[data-persona="next_month"]').click()
+            page.locator("#dojo-voice").get_by_label("LLM voice").check()
+            page.locator("#dojo-start").click()
+            expect(page.locator("#dojo-card")).to_contain_text("seed", timeout=20_000)
+            stop = page.locator("#dojo-stop")
+            expect(stop).to_be_visible()
+            box = page.locator("#dojo-msg textarea")
+            box.fill("Hello, this is Sam from Northwind Credit. Am I speaking with the account holder?")
+            box.press("Enter")
+            bots = page.locator('#dojo-chat [data-testid="bot"]')
+            expect(bots).to_have_count(1, timeout=10_000)
+            shot(page, "llm-streaming")
+            stop.click()
+            deadline = time.monotonic() + 10
+            while llm.disconnects < 1 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert llm.disconnects == 1, "the LLM request was not closed"
+            [record] = store.list_calls(None)
+            turns = store.get_call(record.id, None).turns
+            assert [t["role"] for t in turns] == ["trainee", "persona"]
+            assert turns[1]["meta"] == {"notice": "llm_failed"}  # the scripted line stood in
+            expect(bots.last).to_have_text(re.compile(r"\s*" + re.escape(turns[1]["text"]) + r"\s*"))
+            llm.token_latency = 0.0
+            box.fill("I understand. What happened?")
+            box.press("Enter")
+            expect(bots).to_have_count(2, timeout=20_000)
+            assert [t["role"] for t in store.get_call(record.id, None).turns] == ["trainee", "persona"] * 2
+            context.close()

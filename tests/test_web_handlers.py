@@ -533,3 +533,55 @@ def test_a_cancelled_llm_turn_keeps_the_call_and_the_store_in_step(app, store):
     turns = store.get_call(sess.live.call_id, None).turns
     assert [t["role"] for t in turns] == ["trainee", "persona"] * 2
     assert [t["text"] for t in turns] == [t.text for t in sess.live.call.transcript.turns]
+
+
+def test_stop_cancels_the_reply_and_shows_the_call_as_it_stands(app, store):
+    """What the Stop button does: gradio cancels the task streaming the reply, then ``stop`` runs."""
+    import asyncio
+    ctx, practice, _, _ = app
+    sess = start(practice)
+    sess.live.mode = "llm"
+    ctx._voice = SlowVoice()
+    collect_one(practice.accept("Hello, is that you?", False, sess, request()))
+
+    async def stop_mid_stream() -> tuple:
+        shown = []
+
+        async def streaming() -> None:
+            async for update in practice.reply(False, sess, request()):
+                shown.append(update)
+
+        task = asyncio.create_task(streaming())
+        while len(shown) < 2:  # "…", then "Well "
+            await asyncio.sleep(0.01)
+        task.cancel()  # gradio's cancels=: the task, not the generator, is cancelled
+        return await practice.stop(False, sess, request())
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        stopped = asyncio.run(stop_mid_stream())
+    call = sess.live.call
+    assert [t.role for t in call.transcript.turns] == ["trainee", "persona"]
+    stand_in = call.transcript.turns[1]
+    assert stand_in.meta == {"notice": "llm_failed"}  # the scripted line stood in for the stopped reply
+    assert [m["content"] for m in field(stopped, "chatbot")][-1] == stand_in.text
+    turns = store.get_call(sess.live.call_id, None).turns
+    assert [t["text"] for t in turns] == [t.text for t in call.transcript.turns], "saved by stop itself"
+    sess.live.mode = "scripted"
+    said = say(practice, sess, "What happened?")  # the call goes on
+    assert len(said.replies) >= 1 and len(call.transcript.turns) == 4
+
+
+def test_stop_before_the_reply_began_puts_the_message_back_unsent(app, store):
+    _, practice, _, _ = app
+    sess = start(practice)
+    collect_one(practice.accept("Hello, is that you?", False, sess, request()))
+    stopped = collect_one(practice.stop(False, sess, request()))  # the reply event never ran
+    assert field(stopped, "msg") == "Hello, is that you?"
+    assert field(stopped, "chatbot") == [] and sess.live.pending is None
+    assert store.get_call(sess.live.call_id, None).turns == []
+    said = say(practice, sess, "Hello, is that you?")  # it can be sent again
+    assert [t.role for t in sess.live.call.transcript.turns] == ["trainee", "persona"] and said.replies
+    idle = collect_one(practice.stop(False, sess, request()))  # with no reply under way: nothing changes
+    assert [m["content"] for m in field(idle, "chatbot")] == [t.text for t in sess.live.call.transcript.turns]
+    assert len(sess.live.call.transcript.turns) == 2 and is_skip(field(idle, "msg"))

@@ -171,6 +171,7 @@ def build(ctx: WebContext) -> gr.Blocks:
                                 msg = gr.Textbox(show_label=False, placeholder="Type what you say and press Enter",
                                                  elem_id="dojo-msg", scale=6, max_lines=6, autofocus=True)
                                 send_btn = gr.Button("Send", variant="primary", elem_id="dojo-send", scale=1)
+                                stop_btn = gr.Button("Stop", elem_id="dojo-stop", scale=0, min_width=80)
                         with gr.Column(scale=1, visible=False, min_width=240) as coach_col:
                             coach_html = gr.HTML(elem_id="dojo-coach")
 
@@ -285,13 +286,19 @@ def build(ctx: WebContext) -> gr.Blocks:
         persona.change(practice.pick_persona, persona, [difficulty, language], api_name="pick_persona")
         start_btn.click(practice.start, [persona, difficulty, language, voice, seed, coach_on, state], outs,
                         api_name="start")
-        gr.on([msg.submit, send_btn.click], practice.accept, [msg, coach_on, state],
-              [components[n] for n in ACCEPT_OUT], api_name="accept", queue=False,
-              show_progress="hidden", trigger_mode="once").then(
+        replying = gr.on([msg.submit, send_btn.click], practice.accept, [msg, coach_on, state],
+                         [components[n] for n in ACCEPT_OUT], api_name="accept", queue=False,
+                         show_progress="hidden", trigger_mode="once").then(
             practice.reply, [coach_on, state], [components[n] for n in REPLY_OUT], api_name="reply",
-            concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden").then(
-            practice.after_send, [coach_on, state], outs, api_name="after_send", concurrency_limit=CHAT_CONCURRENCY,
-            show_progress="hidden")
+            concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden")
+        replying.then(practice.after_send, [coach_on, state], outs, api_name="after_send",
+                      concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden")
+        # Stop cancels the streaming reply (and so its LLM request), then shows the call as it stands.
+        # The cancel is registered first: the browser runs a click's events in order, and waits for
+        # each backend one to finish before the next, so a cancel after `stop` would come too late.
+        stop_btn.click(None, None, None, cancels=[replying])
+        stop_btn.click(practice.stop, [coach_on, state], outs, api_name="stop", concurrency_limit=CHAT_CONCURRENCY,
+                       show_progress="hidden")
         # One call per turn for programs (gradio_client): accept + reply without the browser's chain.
         say_btn = gr.Button(visible=False)
         say_btn.click(practice.say, [msg, coach_on, state], [components[n] for n in REPLY_OUT], api_name="say",

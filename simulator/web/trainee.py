@@ -376,6 +376,32 @@ class Practice:
             return out(status_html=self._status(live), coach_html=coach_html, state=sess)
         return self._score_out(sess, "The debtor hung up." if live.call.state.hung_up else "")
 
+    async def stop(self, coach_on: bool, state: Session | None, request: gr.Request | None = None) -> tuple:
+        """The Stop button. Its event cancels the streaming reply (``cancels=``), which closes the LLM
+        request; the reply's cleanup records the scripted line in its place, as when a tab closes,
+        so call and store stay in step. This waits for that, saves it and shows the chat as the
+        call now stands. A reply stopped before it began leaves its message in the box, unsent;
+        with no reply under way it changes nothing. (The button stays on screen during a call:
+        showing and hiding it would add an output to every message, which costs at load.)"""
+        sess = state if isinstance(state, Session) else Session()
+        live = sess.live
+        if live is None:
+            return out()
+        stopped = live.busy
+        deadline = time.monotonic() + 5
+        while live.busy and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        if stopped and live.mode == "llm":
+            notify("Reply stopped: the scripted line stands in for it.", level="info")
+        unsent, live.pending = (live.pending, None) if not live.busy else (None, live.pending)
+        await self._flush_async(live)
+        values = dict(zip(OUT, self.after_send(coach_on, sess, request)))
+        if not live.shown:
+            values["chatbot"] = list(live.messages)
+        if unsent is not None:
+            values["msg"] = unsent
+        return tuple(values[name] for name in OUT)
+
     # -- saving ---------------------------------------------------------------------------------
     @staticmethod
     def _track(live: Live) -> None:
