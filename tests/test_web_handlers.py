@@ -511,13 +511,19 @@ class SlowVoice:
         await asyncio.sleep(3600)
 
 
-def test_a_cancelled_llm_turn_keeps_the_call_and_the_store_in_step(app, store):
-    import asyncio
+def awaiting_a_slow_llm_reply(app) -> tuple[Practice, Session]:
+    """A call with the LLM voice whose first message is accepted; its reply will hang after a word."""
     ctx, practice, _, _ = app
     sess = start(practice)
     sess.live.mode = "llm"
     ctx._voice = SlowVoice()
     collect_one(practice.accept("Hello, is that you?", False, sess, request()))
+    return practice, sess
+
+
+def test_a_cancelled_llm_turn_keeps_the_call_and_the_store_in_step(app, store):
+    import asyncio
+    practice, sess = awaiting_a_slow_llm_reply(app)
 
     async def cancel_mid_stream() -> None:
         agen = practice.reply(False, sess, request())
@@ -538,11 +544,7 @@ def test_a_cancelled_llm_turn_keeps_the_call_and_the_store_in_step(app, store):
 def test_stop_cancels_the_reply_and_shows_the_call_as_it_stands(app, store):
     """What the Stop button does: gradio cancels the task streaming the reply, then ``stop`` runs."""
     import asyncio
-    ctx, practice, _, _ = app
-    sess = start(practice)
-    sess.live.mode = "llm"
-    ctx._voice = SlowVoice()
-    collect_one(practice.accept("Hello, is that you?", False, sess, request()))
+    practice, sess = awaiting_a_slow_llm_reply(app)
 
     async def stop_mid_stream() -> tuple:
         shown = []
