@@ -91,7 +91,8 @@ def interactive_call(call: Call, voice, rubric_id: str) -> int:
     while not call.over:
         try:
             text = console.input("[bold cyan]" + ("Usted" if es else "You") + ":[/] ")
-        except EOFError:
+        except (EOFError, KeyboardInterrupt):  # Ctrl-D or Ctrl-C at the prompt hangs up; the call is scored
+            console.print()
             break
         if text.strip() in ("/end", "/hangup", "/quit"):
             break
@@ -101,6 +102,13 @@ def interactive_call(call: Call, voice, rubric_id: str) -> int:
             reply = _persona_says(call, voice, text, console)
         except DojoInputError as exc:
             console.print(f"[red]{escape(str(exc))}[/]")
+            continue
+        except KeyboardInterrupt:
+            # Ctrl-C while the persona speaks stops the reply: its LLM request is closed and nothing
+            # of the turn is recorded, so the trainee can say it again, or hang up.
+            console.print()
+            console.print("[dim]" + ("(respuesta interrumpida; no se ha guardado nada: repita su mensaje o /end)"
+                                     if es else "(reply stopped; nothing was recorded: say it again, or /end)") + "[/]")
             continue
         if reply.hung_up:
             console.print("[bold red]" + ("(ha colgado)" if es else "(the persona hung up)") + "[/]")

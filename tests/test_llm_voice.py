@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -439,3 +440,33 @@ def test_dojo_play_with_the_llm_voice(server: FakeServer, tmp_path: Path) -> Non
     assert server.request_count == len(persona_turns)
     rescored = score_transcript(new_call().transcript.model_validate(doc["transcript"]), load_rubric())
     assert rescored.score == doc["report"]["score"]
+
+
+def test_ctrl_c_in_dojo_play_stops_the_reply_and_the_call_goes_on(server: FakeServer) -> None:
+    """Ctrl-C while the LLM voice streams closes its request and records nothing; the call goes on,
+    and ends (scored) with /end."""
+    server.token_latency = 0.5  # the reply is still streaming when the interrupt comes
+    env = {**os.environ, "DOJO_LLM_BASE_URL": server.base_url, "DOJO_LLM_MODEL": "fake-model",
+           "PYTHONUNBUFFERED": "1"}
+    play = subprocess.Popen([sys.executable, "-m", "simulator", "play", "--persona", "next_month", "--seed", "11",
+                             "--language", "en", "--voice", "llm"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert play.stdin is not None and play.stdout is not None
+    try:
+        play.stdin.write("Hello, this is Sam from Northwind Credit. Am I speaking with the account holder?\n")
+        play.stdin.flush()
+        wait_for(lambda: len(server.chat_requests) == 1, "the reply to start")
+        time.sleep(0.2)  # let the first token arrive (an interrupt before it is just as valid)
+        play.send_signal(signal.SIGINT)
+        wait_for(lambda: server.disconnects == 1, "the stopped reply to close its request")
+        server.token_latency = 0.0
+        play.stdin.write("/end\n")
+        play.stdin.flush()
+        out, err = play.communicate(timeout=60)
+    finally:
+        if play.poll() is None:
+            play.kill()
+    assert play.returncode == 0, err
+    assert "reply stopped; nothing was recorded" in out
+    assert "No turns — nothing to score." in out  # the stopped turn left nothing behind
+    assert len(server.chat_requests) == 1
