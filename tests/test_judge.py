@@ -53,11 +53,7 @@ def shared_server() -> Iterator[FakeServer]:
 
 @pytest.fixture
 def server(shared_server: FakeServer) -> FakeServer:
-    shared_server.policy = None
-    shared_server.replies.clear()
-    shared_server.faults.clear()
-    shared_server.requests.clear()
-    shared_server.request_count = 0
+    shared_server.reset(policy=None)
     return shared_server
 
 

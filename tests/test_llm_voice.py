@@ -71,12 +71,7 @@ def shared_server() -> Iterator[FakeServer]:
 
 @pytest.fixture
 def server(shared_server: FakeServer) -> FakeServer:
-    shared_server.policy = paraphrase
-    shared_server.faults.clear()
-    shared_server.requests.clear()
-    shared_server.request_count = 0
-    shared_server.token_latency = 0.0
-    shared_server.disconnects = 0
+    shared_server.reset(policy=paraphrase)
     return shared_server
 
 

@@ -172,6 +172,15 @@ class FakeServer:
         for connection in list(self._connections):
             connection.close()
 
+    def reset(self, *, policy: Policy | None = None) -> None:
+        """Forget what earlier tests queued, recorded and set, so one server can serve a whole module."""
+        self.policy = policy
+        self.replies.clear()
+        self.faults.clear()
+        self.requests.clear()
+        self.request_count = self.disconnects = 0
+        self.latency = self.token_latency = 0.0
+
     def inject(self, *faults: Fault | str) -> None:
         """Queue faults for the next chat requests, one each (thread-safe)."""
         for fault in faults:
