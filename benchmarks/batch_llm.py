@@ -30,10 +30,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from simulator.batch.cli import execute  # noqa: E402
-from simulator.llm.fake_server import FakeServer  # noqa: E402
+from simulator.llm.fake_server import FakeServer, conveyed  # noqa: E402
 
 TARGET = 1.15
-CONTENT = re.compile(r"Content to convey, in your own words: «(.*?)»", re.S)
 AGENT = [
     "Hello, am I speaking with {debtor}?",
     "This is Sam from the lender. Your payment is overdue, and I need you to make that payment today.",
@@ -71,8 +70,7 @@ def fake_llm(body: dict[str, Any]) -> str:
         debtor = re.search(r"calling (.+?) about", system)
         said = sum(1 for m in messages if m["role"] == "assistant")
         return lines[min(said, len(lines) - 1)].format(debtor=debtor.group(1) if debtor else "")
-    found = CONTENT.findall(messages[-1]["content"]) or CONTENT.findall(messages[-3]["content"])
-    return ("Pues... " if "Spanish" in system else "Well... ") + found[-1]  # "Bueno" would read as a yes
+    return ("Pues... " if "Spanish" in system else "Well... ") + (conveyed(body) or "")  # "Bueno" would read as a yes
 
 
 def serve(latency: float, conn: Any) -> None:

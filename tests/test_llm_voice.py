@@ -21,7 +21,7 @@ import pytest
 
 from simulator.call import Call
 from simulator.llm.config import LLMConfig
-from simulator.llm.fake_server import ADVERSARIAL_TEXT, FakeServer, Fault, running_fake_server
+from simulator.llm.fake_server import ADVERSARIAL_TEXT, FakeServer, Fault, conveyed, running_fake_server
 from simulator.llm.guard import MAX_LINE_CHARS, check_line
 from simulator.llm.voice import CORRECTION_PREFIX, LLMVoice, plan_turn
 from simulator.persona import load_persona
@@ -30,7 +30,6 @@ from simulator.understanding import Move, understand
 
 ROOT = Path(__file__).resolve().parent.parent
 START = datetime(2026, 11, 23, 10, 0)
-CONTENT = re.compile(r"Content to convey, in your own words: «(.*?)»", re.S)
 # A call that reaches a promise with the next_month persona at 'hard' (see the scripted-good trainee).
 GOOD_EN = [
     "Hello, am I speaking with {debtor}?",
@@ -46,11 +45,11 @@ GOOD_EN = [
 
 
 def paraphrase(body: dict[str, Any]) -> str:
-    """A well-behaved LLM: says the content it was given, with a filler word in front."""
-    found = CONTENT.findall(body["messages"][-1]["content"])
-    if not found:  # the regeneration request: say the content of the turn before it
-        found = CONTENT.findall(body["messages"][-3]["content"])
-    return "Well... " + found[-1]
+    """A well-behaved LLM: says the content it was given (again, when asked to regenerate), with a
+    filler word in front."""
+    content = conveyed(body)
+    assert content is not None, "not a persona-turn request"
+    return "Well... " + content
 
 
 class Script:

@@ -627,11 +627,26 @@ def echo_policy(body: dict[str, Any]) -> str:
     return f"echo: {said}"
 
 
+def conveyed(body: dict[str, Any]) -> str | None:
+    """The content a persona-turn prompt asks the LLM to convey, or None for any other request.
+
+    A regeneration request ends with the retry note after the rejected line, so the prompt it
+    redoes is the message two before the last.
+    """
+    messages = body.get("messages") or []
+    for message in messages[-1:] + messages[-3:-2]:
+        content = message.get("content") if isinstance(message, dict) else None
+        found = _CONVEY.findall(content) if isinstance(content, str) else []
+        if found:
+            return found[-1].strip()
+    return None
+
+
 def demo_policy(body: dict[str, Any]) -> str:
     """Plays a well-behaved LLM for demos: says the content a persona prompt asks it to convey, and
     answers anything else (``dojo llm check``'s probes, JSON requests) as ``echo_policy`` does."""
-    found = _CONVEY.findall(_last_user_text(body))
-    return found[-1].strip() if found else echo_policy(body)
+    content = conveyed(body)
+    return content if content is not None else echo_policy(body)
 
 
 def main(argv: list[str] | None = None) -> int:
