@@ -31,34 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from simulator.batch.cli import execute  # noqa: E402
 from simulator.llm.fake_server import FakeServer, conveyed  # noqa: E402
+from simulator.trainees import GOOD_LINES  # noqa: E402
 
 TARGET = 1.15
-AGENT = [
-    "Hello, am I speaking with {debtor}?",
-    "This is Sam from the lender. Your payment is overdue, and I need you to make that payment today.",
-    "I understand. What happened? What's stopping you from paying?",
-    "I'm sorry to hear that, and I do want to help. Can you tell me more about what happened?",
-    "I have to be straight with you: every day it stays overdue adds late fees, and it will be reported to your "
-    "credit record, which makes future loans harder to get.",
-    "Could you borrow it from a relative until payday, or pay part of it today online?",
-    "Can you pay today before 6 pm, or tomorrow morning at the latest?",
-    "I need a specific time. Can you commit to paying it by tomorrow at noon?",
-    "So to confirm: you will pay as you said. I'll note that on your account.",
-    "Thank you very much for your time. Goodbye.",
-]
-AGENT_ES = [
-    "Buenos días, ¿hablo con {debtor}?",
-    "Soy Sam, de la entidad. Su pago está vencido y necesito que lo haga hoy.",
-    "Entiendo. ¿Qué le ha pasado? ¿Qué le impide pagar?",
-    "Lo siento mucho, de verdad quiero ayudarle. ¿Me puede contar qué pasó?",
-    "Tengo que ser sincero: cada día de retraso genera intereses de demora, y se reflejará en su historial "
-    "crediticio.",
-    "¿Podría pedírselo prestado a un familiar hasta que cobre, o pagar una parte hoy por la banca online?",
-    "¿Puede pagar hoy antes de las 6 de la tarde, o mañana por la mañana como muy tarde?",
-    "Necesito una hora concreta. ¿Se compromete a pagarlo mañana antes del mediodía?",
-    "Entonces, para confirmar: pagará como me ha dicho. Lo dejo anotado en su expediente.",
-    "Muchas gracias por su tiempo. Adiós.",
-]
+# The agent under test plays the scripted-good trainee's lines, from the card in its system prompt.
+AGENT_PLAN = ("identity", "intro", "reason", "reason_again", "consequences", "funding", "press", "press_again",
+              "confirm")
+CARD = re.compile(r"at (?P<lender>.+?)\. You are calling (?P<debtor>.+?) about an overdue payment of "
+                  r"(?P<amount_text>.+?), (?P<days_overdue>\d+) days overdue")
 
 
 def fake_llm(body: dict[str, Any]) -> str:
@@ -66,10 +46,10 @@ def fake_llm(body: dict[str, Any]) -> str:
     messages = body["messages"]
     system = messages[0]["content"]
     if system.startswith("You are a debt collector"):
-        lines = AGENT_ES if "speak only Spanish" in system else AGENT
-        debtor = re.search(r"calling (.+?) about", system)
+        lines = GOOD_LINES["es" if "speak only Spanish" in system else "en"]
+        card = CARD.search(system)
         said = sum(1 for m in messages if m["role"] == "assistant")
-        return lines[min(said, len(lines) - 1)].format(debtor=debtor.group(1) if debtor else "")
+        return lines[AGENT_PLAN[min(said, len(AGENT_PLAN) - 1)]].format(**(card.groupdict() if card else {}))
     return ("Pues... " if "Spanish" in system else "Well... ") + (conveyed(body) or "")  # "Bueno" would read as a yes
 
 

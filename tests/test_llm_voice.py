@@ -26,22 +26,14 @@ from simulator.llm.guard import MAX_LINE_CHARS, check_line
 from simulator.llm.voice import CORRECTION_PREFIX, LLMVoice, plan_turn
 from simulator.persona import load_persona
 from simulator.rubric import load_rubric, score_transcript
+from simulator.trainees import GOOD_LINES
 from simulator.understanding import Move, understand
 
 ROOT = Path(__file__).resolve().parent.parent
 START = datetime(2026, 11, 23, 10, 0)
-# A call that reaches a promise with the next_month persona at 'hard' (see the scripted-good trainee).
-GOOD_EN = [
-    "Hello, am I speaking with {debtor}?",
-    "This is Sam from {lender}. Your payment of {amount_text} is overdue, and I need you to make that payment today.",
-    "I understand. What happened? What's stopping you from paying?",
-    "I'm sorry to hear that, and I do want to help. Can you tell me more about what happened?",
-    "I have to be straight with you: every day it stays overdue adds late fees, and it will be reported to your "
-    "credit record, which makes future loans harder to get.",
-    "Could you borrow it from a relative until payday, or pay part of it today online?",
-    "Can you pay today before 6 pm, or tomorrow morning at the latest?",
-    "I need a specific time. Can you commit to paying it by tomorrow at noon?",
-]
+# A call that reaches a promise with the next_month persona at 'hard': the scripted-good trainee's lines.
+GOOD_PLAN = ("identity", "intro", "reason", "reason_again", "consequences", "funding", "press", "press_again")
+GOOD_EN = [GOOD_LINES["en"][key] for key in GOOD_PLAN]
 
 
 def paraphrase(body: dict[str, Any]) -> str:
