@@ -43,22 +43,22 @@ def status(record: dict[str, Any], criterion: str) -> str:
 
 # -- the scripted trainees are the personas' regression suite ------------------------------------
 
-@pytest.fixture(scope="module")
-def good_run(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    out = tmp_path_factory.mktemp("good")
-    done = batch("--trainee", "scripted-good", "--personas", "all", "--language", "all", "--difficulty", "all",
+def every_persona_once(tmp_path_factory: pytest.TempPathFactory, trainee: str) -> list[dict[str, Any]]:
+    out = tmp_path_factory.mktemp(trainee)
+    done = batch("--trainee", trainee, "--personas", "all", "--language", "all", "--difficulty", "all",
                  "--runs", "1", "--out", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
     return records(out)
+
+
+@pytest.fixture(scope="module")
+def good_run(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    return every_persona_once(tmp_path_factory, "scripted-good")
 
 
 @pytest.fixture(scope="module")
 def poor_run(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    out = tmp_path_factory.mktemp("poor")
-    done = batch("--trainee", "scripted-poor", "--personas", "all", "--language", "all", "--difficulty", "all",
-                 "--runs", "1", "--out", str(out), "--quiet")
-    assert done.returncode == 0, done.stderr
-    return records(out)
+    return every_persona_once(tmp_path_factory, "scripted-poor")
 
 
 def test_every_persona_language_and_difficulty_was_called(good_run: list[dict[str, Any]]) -> None:
