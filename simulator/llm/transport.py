@@ -158,11 +158,11 @@ class H11Transport(httpx.AsyncBaseTransport):
             self._ssl_context = httpx.create_ssl_context()
         return self._ssl_context
 
-    def _give_back(self, connection: _Connection, origin: Origin, complete: bool) -> None:
+    def _give_back(self, connection: _Connection, complete: bool) -> None:
         """Return a finished connection to the pool (or close it) and free its request slot."""
         try:
             if complete and not self._closed and connection.start_next_cycle():
-                idle = self._idle.setdefault(origin, [])
+                idle = self._idle.setdefault(connection.origin, [])
                 idle.append(connection)
                 if len(idle) > self._max_idle:
                     idle.pop(0).close()
@@ -177,7 +177,6 @@ class _ResponseBody(httpx.AsyncByteStream):
 
     def __init__(self, transport: H11Transport, connection: _Connection, read_timeout: float | None) -> None:
         self._transport, self._connection, self._timeout = transport, connection, read_timeout
-        self._origin = connection.origin
         self._complete = False
         self._closed = False
 
@@ -190,7 +189,7 @@ class _ResponseBody(httpx.AsyncByteStream):
     async def aclose(self) -> None:
         if not self._closed:
             self._closed = True
-            self._transport._give_back(self._connection, self._origin, self._complete)
+            self._transport._give_back(self._connection, self._complete)
 
 
 class _Connection(asyncio.Protocol):
